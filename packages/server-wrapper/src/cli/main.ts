@@ -1,0 +1,32 @@
+/**
+ * Command-line entry. `wrap` is dispatched first and directly: it runs for
+ * every SSH session, so it loads nothing the other commands need.
+ */
+import { USAGE, WRAP_HELP } from "./help.js";
+import { parseWrapArgs } from "./wrap-args.js";
+
+declare const RATIONALE_VERSION: string | undefined;
+export const VERSION = typeof RATIONALE_VERSION === "string" ? RATIONALE_VERSION : "0.0.0-dev";
+
+export const EX_USAGE = 64;
+
+export type MainResult = { status: number } | { signal: string; status: number };
+
+export async function main(argv: readonly string[]): Promise<MainResult> {
+  const [command, ...rest] = argv;
+  if (command === "wrap") {
+    if (rest.includes("--help") || rest.includes("-h")) return print(WRAP_HELP, 0);
+    const { runWrap } = await import("./run-wrap.js");
+    return runWrap(parseWrapArgs(rest));
+  }
+  if (command === undefined || command === "--help" || command === "-h") return print(USAGE, command ? 0 : EX_USAGE);
+  if (command === "--version" || command === "-V") return print(`rationale-server ${VERSION}\n`, 0);
+  if (command === "help") return print(rest[0] === "wrap" ? WRAP_HELP : USAGE, 0);
+  process.stderr.write(`rationale-server: unknown command "${command}"\nRun 'rationale-server --help' for the list of commands.\n`);
+  return { status: EX_USAGE };
+}
+
+function print(text: string, status: number): MainResult {
+  (status === 0 ? process.stdout : process.stderr).write(text);
+  return { status };
+}

@@ -1,0 +1,45 @@
+/**
+ * The one top-level catch of the wrapper. Whatever fails, the session ends
+ * without running anything: an exception before the command starts means no
+ * shell, and a crash record says why.
+ */
+import { problemRecord } from "../audit/record.js";
+import { EXIT, wrap, type WrapState } from "../wrap.js";
+import type { MainResult } from "./main.js";
+import type { WrapArgs } from "./wrap-args.js";
+
+function crash(state: WrapState, e: unknown): MainResult {
+  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  try {
+    if (state.facts && state.log) state.log.write(problemRecord(state.facts, "crash", detail, new Date()));
+  } catch {
+    // Nothing more can be done; the message below still reaches the user.
+  }
+  process.stderr.write(`rationale: internal error, session closed: ${detail}\n`);
+  return { status: EXIT.internal };
+}
+
+export async function runWrap(args: WrapArgs): Promise<MainResult> {
+  const state: WrapState = {};
+  const die = (e: unknown) => finish(crash(state, e));
+  process.on("uncaughtException", die);
+  process.on("unhandledRejection", die);
+  try {
+    return await wrap({ configPath: args.configPath, argProblems: args.problems }, state);
+  } catch (e) {
+    return crash(state, e);
+  }
+}
+
+/** End the process the way the session ended: same status, or the same signal. */
+export function finish(result: MainResult): never {
+  if ("signal" in result) {
+    process.removeAllListeners(result.signal);
+    try {
+      process.kill(process.pid, result.signal as NodeJS.Signals);
+    } catch {
+      // fall through to the numeric status
+    }
+  }
+  process.exit(result.status);
+}

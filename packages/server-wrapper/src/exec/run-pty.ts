@@ -1,0 +1,66 @@
+/**
+ * Run an interactive session under a new pseudo-terminal, proxied to the
+ * client's terminal. The proxy is what makes a crash or kill of the wrapper
+ * end the session: the shell's terminal lives in this process, so if the
+ * wrapper goes, the shell gets a hang-up instead of running on unrecorded.
+ *
+ * The inner terminal starts with the outer one's modes (as sshd set them
+ * from the client's request) and size, and follows every resize (SIGWINCH).
+ */
+import type { ExecPlan } from "./plan-command.js";
+import { type Outcome, outcomeOf } from "./outcome.js";
+import type { OuterTerminal } from "./outer-terminal.js";
+import { endProcessGroup } from "./end-process-group.js";
+import type { SessionSignals } from "./session-signals.js";
+import { termiosFlags } from "../platform/libc.js";
+
+/** How long to keep copying output after the shell exits (a background job may hold the terminal open). */
+const DRAIN_MS = 250;
+
+export async function runUnderPty(
+  plan: ExecPlan,
+  env: Record<string, string>,
+  outer: OuterTerminal,
+  signals: SessionSignals,
+): Promise<Outcome> {
+  const { cols, rows } = outer.size();
+  let ptyClosed!: () => void;
+  const closed = new Promise<void>((r) => (ptyClosed = r));
+  const terminal = new Bun.Terminal({
+    cols,
+    rows,
+    name: env.TERM || "dumb",
+    data: (_t, data) => outer.write(data),
+    exit: () => ptyClosed(),
+  });
+  const modes = termiosFlags(outer.saved);
+  terminal.inputFlags = modes.iflag;
+  terminal.outputFlags = modes.oflag;
+  terminal.localFlags = modes.lflag;
+  terminal.controlFlags = modes.cflag;
+
+  const proc = Bun.spawn(plan.argv, { argv0: plan.argv0, env, terminal });
+
+  const resize = () => {
+    const s = outer.size();
+    if (!terminal.closed) terminal.resize(s.cols, s.rows);
+  };
+  process.on("SIGWINCH", resize);
+  outer.onInput((data) => {
+    if (!terminal.closed) terminal.write(data);
+  });
+  const hangUp = () => {
+    terminal.close(); // the kernel hangs up the inner terminal: SIGHUP to the shell and its jobs
+    endProcessGroup(proc.pid, proc.exited);
+  };
+  signals.onStop(hangUp);
+  outer.onClosed(() => signals.received || hangUp());
+
+  await proc.exited;
+  await Promise.race([closed, Bun.sleep(DRAIN_MS)]);
+  process.off("SIGWINCH", resize);
+  outer.onInput(undefined);
+  if (!terminal.closed) terminal.close();
+
+  return outcomeOf(proc, signals.received);
+}
