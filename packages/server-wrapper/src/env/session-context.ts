@@ -42,9 +42,9 @@ export interface SessionContext {
   connection?: Connection;
   /** The command the client asked for; undefined for a login shell. */
   originalCommand?: string;
-  /** Client-sent rationale, trimmed; undefined when absent or blank. */
+  /** Client-sent rationale as sent; undefined when absent or blank. */
   rationale?: string;
-  /** Client-sent RATIONALE_CLIENT, trimmed; undefined when absent or blank. */
+  /** Client-sent RATIONALE_CLIENT as sent; undefined when absent or blank. */
   declaredClient?: string;
 }
 
@@ -65,9 +65,9 @@ function text(env: RawEnviron, name: string): string | undefined {
   return raw === undefined ? undefined : decodeBytes(raw);
 }
 
+/** Blank counts as absent; otherwise the value is kept exactly as sent (spaces included). */
 function nonBlank(v: string | undefined): string | undefined {
-  const t = v?.trim();
-  return t ? t : undefined;
+  return v?.trim() ? v : undefined;
 }
 
 export interface ContextInputs {

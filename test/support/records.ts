@@ -1,0 +1,50 @@
+/** The wrapper's records as rsyslog wrote them, parsed back with the product's own parser. */
+import { parseStructuredData, type ParsedFields } from "../../packages/server-wrapper/src/audit/parse/parse-structured-data.js";
+import type { Rsyslog } from "./rsyslog.js";
+import { waitFor } from "./wait-for.js";
+
+export interface LoggedRecord {
+  /** facility.severity as rsyslog understood it, e.g. "authpriv.info". */
+  priority: string;
+  appName: string;
+  procId: string;
+  msg: string;
+  fields: ParsedFields;
+  line: string;
+}
+
+export function parseLine(line: string): LoggedRecord | undefined {
+  const m = /^(\S+) (\S+) (\S+) \|(.*)$/.exec(line);
+  if (!m) return undefined;
+  const fields = parseStructuredData(m[4]!);
+  if (!fields) return undefined;
+  return { priority: m[1]!, appName: m[2]!, procId: m[3]!, msg: m[4]!, fields, line };
+}
+
+export function records(log: Rsyslog): LoggedRecord[] {
+  return log.lines().flatMap((l) => parseLine(l) ?? []);
+}
+
+/** Wait until `count` records satisfy `match`, and return them. */
+export function waitForRecords(
+  log: Rsyslog,
+  match: (f: ParsedFields) => boolean,
+  count = 1,
+  timeoutMs = 10_000,
+): Promise<LoggedRecord[]> {
+  return waitFor(
+    `${count} matching record(s) in ${log.logFile}`,
+    () => {
+      const hits = records(log).filter((r) => match(r.fields));
+      return hits.length >= count ? hits : undefined;
+    },
+    { timeoutMs, describe: () => log.lines().slice(-6).join("\n") },
+  );
+}
+
+/** The start and end records of the one session that ran `command`. */
+export async function sessionRecords(log: Rsyslog, command: string): Promise<{ start: LoggedRecord; end: LoggedRecord }> {
+  const [start] = await waitForRecords(log, (f) => f.event === "start" && f.command === command);
+  const [end] = await waitForRecords(log, (f) => f.event === "end" && f.session === start!.fields.session);
+  return { start: start!, end: end! };
+}

@@ -1,0 +1,53 @@
+/**
+ * The whole server side of a test: a real rsyslogd and a real sshd whose
+ * ForceCommand is the built wrapper, logging to that rsyslogd.
+ */
+import { existsSync } from "node:fs";
+import { E2E_USER, WRAPPER } from "./paths.js";
+import { type Rsyslog, startRsyslog } from "./rsyslog.js";
+import { scratchDir } from "./scratch-dir.js";
+import { type Sshd, startSshd } from "./sshd.js";
+import { runClient } from "./run-client.js";
+import { execFileSync } from "node:child_process";
+
+export interface TestServer {
+  dir: string;
+  sshd: Sshd;
+  syslog: Rsyslog;
+  /** `ssh` to the test server with the given extra args and environment. */
+  ssh(args: string[], env?: Record<string, string>, input?: Buffer | string): ReturnType<typeof runClient>;
+  stop(): Promise<void>;
+}
+
+export function checkPrerequisites(): void {
+  if (!existsSync(WRAPPER)) throw new Error(`${WRAPPER} is missing: run 'pnpm build' first`);
+  try {
+    execFileSync("id", [E2E_USER], { stdio: "ignore" });
+  } catch {
+    throw new Error(`test account ${E2E_USER} is missing: run '. .ci/bootstrap.sh' (as root) to create it`);
+  }
+}
+
+export async function startServer(
+  { wrapperConfig = "", wrapArgs, name = "e2e" }: { wrapperConfig?: string; wrapArgs?: string; name?: string } = {},
+): Promise<TestServer> {
+  checkPrerequisites();
+  const { path: dir, remove } = scratchDir(name);
+  const syslog = await startRsyslog(dir);
+  const sshd = await startSshd({
+    dir,
+    wrapperConfig: `SyslogSocket ${syslog.socket}\n${wrapperConfig}`,
+    wrapArgs,
+  });
+  return {
+    dir,
+    sshd,
+    syslog,
+    ssh: (args, env, input) => runClient(["ssh", ...sshd.clientArgs(), "127.0.0.1", ...args], { env, input }),
+    stop: async () => {
+      await sshd.stop();
+      await syslog.stop();
+      remove();
+    },
+  };
+}

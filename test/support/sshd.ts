@@ -1,0 +1,122 @@
+/**
+ * A real OpenSSH server on 127.0.0.1 at a free port, with a generated host
+ * key and client key, logging in the unprivileged test account. With
+ * `wrapped: true` (the default) the built wrapper is its ForceCommand, with
+ * a deliberately broad `AcceptEnv RATIONALE*` so the tests can show that only
+ * RATIONALE and RATIONALE_CLIENT are trusted.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, connect } from "node:net";
+import { join } from "node:path";
+import { E2E_USER, SSHD, WRAPPER } from "./paths.js";
+import { waitFor } from "./wait-for.js";
+
+export interface SshdOptions {
+  dir: string;
+  wrapped?: boolean;
+  /** Text of the wrapper's config file (server.conf). */
+  wrapperConfig?: string;
+  /** Arguments after `wrap` on the ForceCommand line; `{config}` stands for the generated config file. */
+  wrapArgs?: string;
+}
+
+export interface Sshd {
+  port: number;
+  user: string;
+  keyFile: string;
+  configFile: string;
+  /** Common ssh client arguments (no config files, this key, this port). */
+  clientArgs(): string[];
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(port, "127.0.0.1");
+    s.once("connect", () => (s.destroy(), resolve(true)));
+    s.once("error", () => resolve(false));
+  });
+}
+
+/** A client key pair in the server's scratch dir, reused by a second sshd there. */
+function clientKey(dir: string): { key: string; pub: string } {
+  const key = join(dir, "client_ed25519");
+  try {
+    return { key, pub: readFileSync(key + ".pub", "utf8") };
+  } catch {
+    execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", key]);
+    return { key, pub: readFileSync(key + ".pub", "utf8") };
+  }
+}
+
+export async function startSshd(o: SshdOptions): Promise<Sshd> {
+  const dir = join(o.dir, o.wrapped === false ? "sshd-bare" : "sshd");
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o755);
+  const hostKey = join(dir, "host_ed25519");
+  execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", hostKey]);
+  const { key, pub } = clientKey(o.dir);
+  const authKeys = join(dir, "authorized_keys");
+  writeFileSync(authKeys, pub, { mode: 0o644 });
+  const wrapperConf = join(dir, "server.conf");
+  writeFileSync(wrapperConf, o.wrapperConfig ?? "", { mode: 0o644 });
+  const port = await freePort();
+  const configFile = join(dir, "sshd_config");
+  const lines = [
+    `Port ${port}`,
+    "ListenAddress 127.0.0.1",
+    `HostKey ${hostKey}`,
+    `PidFile ${join(dir, "sshd.pid")}`,
+    `AuthorizedKeysFile ${authKeys}`,
+    "StrictModes no",
+    "UsePAM no",
+    "PasswordAuthentication no",
+    "KbdInteractiveAuthentication no",
+    "PermitRootLogin no",
+    `AllowUsers ${E2E_USER}`,
+    "MaxSessions 200",
+    "MaxStartups 300",
+    "LogLevel ERROR",
+    "Subsystem sftp /usr/lib/openssh/sftp-server",
+  ];
+  if (o.wrapped !== false) {
+    lines.push("AcceptEnv RATIONALE*", `ForceCommand ${WRAPPER} wrap ${(o.wrapArgs ?? "--config {config}").replaceAll("{config}", wrapperConf)}`);
+  }
+  writeFileSync(configFile, lines.join("\n") + "\n");
+  const proc: ChildProcess = spawn(SSHD, ["-D", "-e", "-f", configFile], { stdio: ["ignore", "inherit", "inherit"] });
+  const exited = new Promise<void>((r) => proc.once("exit", () => r()));
+  await waitFor(`sshd listening on 127.0.0.1:${port}`, async () => proc.exitCode === null && (await canConnect(port)));
+  return {
+    port,
+    user: E2E_USER,
+    keyFile: key,
+    configFile: wrapperConf,
+    clientArgs: () => [
+      "-F", "/dev/null",
+      "-i", key,
+      "-p", String(port),
+      "-o", "StrictHostKeyChecking=no",
+      "-o", "UserKnownHostsFile=/dev/null",
+      "-o", "LogLevel=ERROR",
+      "-o", "BatchMode=yes",
+      "-o", "SendEnv=RATIONALE*",
+      "-l", E2E_USER,
+    ],
+    stop: async () => {
+      proc.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
