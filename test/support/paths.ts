@@ -7,3 +7,7 @@ export const WRAPPER = join(ROOT, "packages", "server-wrapper", "dist", "rationa
 export const SSHD = "/usr/sbin/sshd";
 export const RSYSLOGD = "/usr/sbin/rsyslogd";
 export const E2E_USER = process.env.RATIONALE_E2E_USER ?? "rationale-e2e";
+
+import { execFileSync } from "node:child_process";
+/** The test account's uid, for finding its processes. */
+export const e2eUid = (): number => Number(execFileSync("id", ["-u", E2E_USER], { encoding: "utf8" }).trim());

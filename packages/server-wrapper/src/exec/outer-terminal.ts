@@ -16,13 +16,15 @@ export class OuterTerminal {
   readonly saved: Termios;
   private readonly outFd: number;
   private inputListener: ((data: Uint8Array) => void) | undefined;
+  /** Input that arrived while nobody was listening (between prompt and shell). */
+  private pending: Uint8Array[] = [];
   private closedListener: (() => void) | undefined;
   private broken = false;
 
   private constructor(saved: Termios) {
     this.saved = saved;
     this.outFd = openSync("/proc/self/fd/1", "w");
-    process.stdin.on("data", (d: Uint8Array) => this.inputListener?.(d));
+    process.stdin.on("data", (d: Uint8Array) => this.deliver(d));
     const closed = () => {
       this.broken = true;
       this.closedListener?.();
@@ -38,8 +40,20 @@ export class OuterTerminal {
     return new OuterTerminal(saved);
   }
 
+  private deliver(d: Uint8Array): void {
+    if (this.inputListener) this.inputListener(d);
+    else this.pending.push(d);
+  }
+
+  /** Set who receives keyboard input; input queued meanwhile is delivered first. */
   onInput(fn: ((data: Uint8Array) => void) | undefined): void {
     this.inputListener = fn;
+    while (fn && this.inputListener === fn && this.pending.length) fn(this.pending.shift()!);
+  }
+
+  /** Put bytes back in front of the input, for the next listener. */
+  unread(data: Uint8Array): void {
+    if (data.length) this.pending.unshift(data);
   }
 
   /** Called when the terminal reports end of input or an error (hang-up). */

@@ -39,7 +39,9 @@ export async function runUnderPty(
   terminal.localFlags = modes.lflag;
   terminal.controlFlags = modes.cflag;
 
-  const proc = Bun.spawn(plan.argv, { argv0: plan.argv0, env, terminal });
+  // detached: a new session whose controlling terminal is the PTY, so the
+  // shell gets job control and keys like Ctrl-C become signals inside it.
+  const proc = Bun.spawn(plan.argv, { argv0: plan.argv0, env, terminal, detached: true });
 
   const resize = () => {
     const s = outer.size();

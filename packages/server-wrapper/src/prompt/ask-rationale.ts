@@ -54,24 +54,33 @@ export function askRationale(
     term.onClosed(() => finish({ kind: "hangup" }));
     term.onInput((data) => {
       armTimer();
-      for (const ev of feed(editor, data)) {
-        switch (ev.kind) {
-          case "echo":
-            term.write(ev.bytes);
-            break;
-          case "interrupt":
-            term.write("^C\r\n" + PROMPT);
-            break;
-          case "eof":
-            term.write("\r\nNo rationale given; closing the connection.\r\n");
-            return finish({ kind: "eof" });
-          case "submit": {
-            const answer = decodeBytes(ev.line).trim();
-            const check = validateRationale(answer, config);
-            term.write("\r\n");
-            if (check.ok) return finish({ kind: "answered", rationale: answer });
-            term.write(`Not accepted: ${check.problem}.\r\n${PROMPT}`);
-            break;
+      let chunk: Uint8Array = data;
+      while (chunk.length > 0 && !done) {
+        const events = feed(editor, chunk);
+        chunk = new Uint8Array(0);
+        for (const ev of events) {
+          switch (ev.kind) {
+            case "echo":
+              term.write(ev.bytes);
+              break;
+            case "interrupt":
+              term.write("^C\r\n" + PROMPT);
+              break;
+            case "eof":
+              term.write("\r\nNo rationale given; closing the connection.\r\n");
+              return finish({ kind: "eof" });
+            case "submit": {
+              const answer = decodeBytes(ev.line).trim();
+              const check = validateRationale(answer, config);
+              term.write("\r\n");
+              if (check.ok) {
+                term.unread(ev.rest); // type-ahead goes to the shell
+                return finish({ kind: "answered", rationale: answer });
+              }
+              term.write(`Not accepted: ${check.problem}.\r\n${PROMPT}`);
+              chunk = ev.rest;
+              break;
+            }
           }
         }
       }

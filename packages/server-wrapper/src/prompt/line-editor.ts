@@ -8,7 +8,7 @@
  */
 export type EditorEvent =
   | { kind: "echo"; bytes: Uint8Array } // write back to the terminal
-  | { kind: "submit"; line: Uint8Array } // Enter with the current line
+  | { kind: "submit"; line: Uint8Array; rest: Uint8Array } // Enter; `rest` is type-ahead after it
   | { kind: "eof" } // Ctrl-D on an empty line
   | { kind: "interrupt" }; // Ctrl-C: line discarded, re-prompt
 
@@ -41,7 +41,8 @@ export function feed(state: EditorState, input: Uint8Array): EditorEvent[] {
     if (echo.length) events.push({ kind: "echo", bytes: Uint8Array.from(echo) });
     echo = [];
   };
-  for (const b of input) {
+  for (let i = 0; i < input.length; i++) {
+    const b = input[i]!;
     if (state.escape === "esc") {
       state.escape = b === 0x5b ? "csi" : b === 0x4f ? "ss3" : "none";
       continue;
@@ -58,9 +59,11 @@ export function feed(state: EditorState, input: Uint8Array): EditorEvent[] {
       case 0x0d: // Enter (CR in raw mode)
       case 0x0a:
         flushEcho();
-        events.push({ kind: "submit", line: Uint8Array.from(state.line) });
+        // Stop here: what follows Enter belongs to whatever runs next (the
+        // shell, or the prompt again if this answer is refused).
+        events.push({ kind: "submit", line: Uint8Array.from(state.line), rest: input.slice(i + 1) });
         state.line = [];
-        continue;
+        return events;
       case 0x03: // Ctrl-C: discard the line, never a signal
         flushEcho();
         events.push({ kind: "interrupt" });
