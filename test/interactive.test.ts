@@ -48,7 +48,7 @@ describe("interactive login without a rationale", () => {
     expect(start!.fields).toMatchObject({ rationale: "INC-7 look at \u00e9 disk", rationale_source: "prompt", tty: "yes", client: "interactive" });
 
     s.write("exit 7\r");
-    expect((await s.exited).exitCode).toBe(7);
+    expect((await s.exit()).exitCode).toBe(7);
     const [end] = await waitForRecords(server.syslog, (f) => f.event === "end" && f.session === start!.fields.session);
     expect(end!.fields).toMatchObject({ exit: "7", reason: "exit" });
   });
@@ -58,7 +58,7 @@ describe("interactive login without a rationale", () => {
     await s.expect("RATIONALE: ");
     s.write("\x04");
     await s.expect("No rationale given; closing the connection.");
-    expect((await s.exited).exitCode).toBe(1);
+    expect((await s.exit()).exitCode).toBe(1);
     const [refused] = await waitForRecords(server.syslog, (f) => f.event === "refused" && f.reason === "prompt-eof");
     expect(refused!.fields).toMatchObject({ tty: "yes", detected_client: "interactive", rationale_source: "none" });
     const sessions = records(server.syslog).filter((r) => r.fields.session === refused!.fields.session);
@@ -92,7 +92,7 @@ describe("the terminal behind the prompt", () => {
     await waitFor("sleep 3012 to end", () => findProcesses(e2eUid(), /^sleep 3012$/).length === 0);
 
     s.write("exit\r");
-    expect((await s.exited).exitCode).toBe(0);
+    expect((await s.exit()).exitCode).toBe(0);
   });
 });
 
@@ -127,7 +127,7 @@ describe("a session that ends abnormally still has its end record", () => {
     const [start] = await waitForRecords(server.syslog, (f) => f.event === "start" && f.rationale === "wrapper killed");
     await shell(s, "true", "m6");
     process.kill(Number(start!.fields.pid), "SIGKILL");
-    await s.exited;
+    await s.exit();
     await waitFor("the shell of the killed wrapper to end", () => findProcesses(e2eUid(), /^-bash$/).length === 0);
   });
 });

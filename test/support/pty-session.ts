@@ -46,6 +46,13 @@ export class PtySession {
     );
   }
 
+  /** Wait for the client to exit, with a deadline that names what was awaited. */
+  async exit(timeoutMs = 10_000): Promise<{ exitCode: number; signal?: number }> {
+    let done: { exitCode: number; signal?: number } | undefined;
+    void this.exited.then((e) => (done = e));
+    return waitFor("the ssh client to exit", () => done, { timeoutMs, describe: () => JSON.stringify(this.output.slice(-400)) });
+  }
+
   kill(signal = "SIGKILL"): void {
     try {
       this.pty.kill(signal);

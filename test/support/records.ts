@@ -8,17 +8,19 @@ export interface LoggedRecord {
   priority: string;
   appName: string;
   procId: string;
+  msgId: string;
+  /** What rsyslog parsed as structured data ("-" when none) and the message, as written. */
   msg: string;
   fields: ParsedFields;
   line: string;
 }
 
 export function parseLine(line: string): LoggedRecord | undefined {
-  const m = /^(\S+) (\S+) (\S+) \|(.*)$/.exec(line);
+  const m = /^(\S+) (\S+) (\S+) (\S+) \|(.*)$/.exec(line);
   if (!m) return undefined;
-  const fields = parseStructuredData(m[4]!);
+  const fields = parseStructuredData(m[5]!);
   if (!fields) return undefined;
-  return { priority: m[1]!, appName: m[2]!, procId: m[3]!, msg: m[4]!, fields, line };
+  return { priority: m[1]!, appName: m[2]!, procId: m[3]!, msgId: m[4]!, msg: m[5]!, fields, line };
 }
 
 export function records(log: Rsyslog): LoggedRecord[] {

@@ -17,10 +17,15 @@ export interface Rsyslog {
   stop(): Promise<void>;
 }
 
-/** One line per message: facility.severity app-name procid | msg */
-const TEMPLATE = `%syslogfacility-text%.%syslogseverity-text% %app-name% %procid% |%msg%\\n`;
+/** One line per message: facility.severity app-name procid msgid |structured-data msg */
+const TEMPLATE = `%syslogfacility-text%.%syslogseverity-text% %app-name% %procid% %msgid% |%structured-data% %msg%\\n`;
 
-export async function startRsyslog(dir: string): Promise<Rsyslog> {
+/**
+ * @param rfc5424 configure imuxsock as RFC 5424 senders need: without
+ *   useSpecialParser="off" Debian's rsyslog reads the "1" version field as the
+ *   tag and loses the structured data.
+ */
+export async function startRsyslog(dir: string, { rfc5424 = false } = {}): Promise<Rsyslog> {
   const socket = join(dir, "log.sock");
   const logFile = join(dir, "messages.log");
   const conf = join(dir, "rsyslog.conf");
@@ -28,7 +33,7 @@ export async function startRsyslog(dir: string): Promise<Rsyslog> {
     conf,
     `global(workDirectory="${dir}" maxMessageSize="16k")
 module(load="imuxsock" SysSock.Use="off")
-input(type="imuxsock" Socket="${socket}" CreatePath="on")
+input(type="imuxsock" Socket="${socket}" CreatePath="on"${rfc5424 ? ' useSpecialParser="off" parseHostname="on"' : ""})
 template(name="e2e" type="string" string="${TEMPLATE}")
 *.* action(type="omfile" file="${logFile}" template="e2e")
 `,

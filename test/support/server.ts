@@ -29,11 +29,16 @@ export function checkPrerequisites(): void {
 }
 
 export async function startServer(
-  { wrapperConfig = "", wrapArgs, name = "e2e" }: { wrapperConfig?: string; wrapArgs?: string; name?: string } = {},
+  {
+    wrapperConfig = "",
+    wrapArgs,
+    name = "e2e",
+    rfc5424 = false,
+  }: { wrapperConfig?: string; wrapArgs?: string; name?: string; rfc5424?: boolean } = {},
 ): Promise<TestServer> {
   checkPrerequisites();
   const { path: dir, remove } = scratchDir(name);
-  const syslog = await startRsyslog(dir);
+  const syslog = await startRsyslog(dir, { rfc5424 });
   const sshd = await startSshd({
     dir,
     wrapperConfig: `SyslogSocket ${syslog.socket}\n${wrapperConfig}`,
