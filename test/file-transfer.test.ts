@@ -94,3 +94,28 @@ describe("20 MB of random bytes", () => {
     await lastStart("rsync", "rsync upload");
   });
 });
+
+describe("git over ssh", () => {
+  test("a clone is classified as git and gets the repository intact", async () => {
+    const repo = join(remoteDir, "repo.git");
+    const work = join(server.dir, "work");
+    await runClient(["git", "init", "-q", "--bare", repo]);
+    await runClient(["git", "init", "-q", work]);
+    writeFileSync(join(work, "README"), "hello\n");
+    const git = (...a: string[]) => runClient(["git", "-C", work, "-c", "user.name=t", "-c", "user.email=t@t", ...a]);
+    await git("add", "README");
+    await git("commit", "-q", "-m", "first");
+    await git("push", "-q", repo, "HEAD:refs/heads/main");
+    // git refuses a repository owned by someone else ("dubious ownership").
+    await runClient(["chown", "-R", server.sshd.user, repo]);
+    const clone = join(server.dir, "clone");
+    const sshCommand = ["ssh", ...sshOpts()].join(" ");
+    const r = await runClient(["git", "clone", "-q", "-b", "main", `ssh://${target()}${repo}`, clone], {
+      env: { GIT_SSH_COMMAND: sshCommand, RATIONALE: "git clone" },
+    });
+    expect(r.stderr).toBe("");
+    expect(readFileSync(join(clone, "README"), "utf8")).toBe("hello\n");
+    const start = await lastStart("git", "git clone");
+    expect(start.fields.command).toBe(`git-upload-pack '${repo}'`);
+  });
+});

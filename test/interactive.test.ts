@@ -137,3 +137,18 @@ test("no process of the test account outlives the sessions above", async () => {
     describe: () => findProcesses(e2eUid(), /./).join(" "),
   });
 });
+
+describe("an idle prompt", () => {
+  let quick: TestServer;
+  beforeAll(async () => (quick = await startServer({ name: "idle", wrapperConfig: "PromptTimeout 1\n" })));
+  afterAll(() => quick?.stop());
+
+  test("closes the connection after PromptTimeout seconds without a shell, and is recorded", async () => {
+    const s = new PtySession(["ssh", "-tt", ...quick.sshd.clientArgs(), "127.0.0.1"]);
+    await s.expect("RATIONALE: ");
+    await s.expect("No rationale given in 1 s; closing the connection.");
+    expect((await s.exit()).exitCode).toBe(1);
+    const [refused] = await waitForRecords(quick.syslog, (f) => f.event === "refused");
+    expect(refused!.fields.reason).toBe("prompt-timeout");
+  });
+});
