@@ -19,6 +19,10 @@ export interface SshdOptions {
   wrapperConfig?: string;
   /** Arguments after `wrap` on the ForceCommand line; `{config}` stands for the generated config file. */
   wrapArgs?: string;
+  /** A ForceCommand other than the wrapper (for the benchmark's bash reference). */
+  forceCommand?: string;
+  /** Name of the sub-directory, so several servers can share one scratch dir. */
+  name?: string;
 }
 
 export interface Sshd {
@@ -62,7 +66,7 @@ function clientKey(dir: string): { key: string; pub: string } {
 }
 
 export async function startSshd(o: SshdOptions): Promise<Sshd> {
-  const dir = join(o.dir, o.wrapped === false ? "sshd-bare" : "sshd");
+  const dir = join(o.dir, o.name ?? (o.wrapped === false ? "sshd-bare" : "sshd"));
   mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o755);
   const hostKey = join(dir, "host_ed25519");
@@ -91,7 +95,9 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     "LogLevel ERROR",
     "Subsystem sftp /usr/lib/openssh/sftp-server",
   ];
-  if (o.wrapped !== false) {
+  if (o.forceCommand) {
+    lines.push("AcceptEnv RATIONALE RATIONALE_CLIENT", `ForceCommand ${o.forceCommand}`);
+  } else if (o.wrapped !== false) {
     lines.push("AcceptEnv RATIONALE*", `ForceCommand ${WRAPPER} wrap ${(o.wrapArgs ?? "--config {config}").replaceAll("{config}", wrapperConf)}`);
   }
   writeFileSync(configFile, lines.join("\n") + "\n");

@@ -6,8 +6,6 @@
  * Effects (spawn, terminal, syslog) are in exec/, prompt/ and audit/sink/;
  * every decision is a pure function imported from elsewhere.
  */
-import { hostname } from "node:os";
-import { isatty } from "node:tty";
 import { AuditLog } from "./audit/audit-log.js";
 import { endRecord, problemRecord, refusedRecord, type SessionFacts, startRecord } from "./audit/record.js";
 import { UnixDatagramSink } from "./audit/sink/unix-datagram-sink.js";
@@ -22,7 +20,7 @@ import { planCommand } from "./exec/plan-command.js";
 import { runPassthrough } from "./exec/run-passthrough.js";
 import { runUnderPty } from "./exec/run-pty.js";
 import { SessionSignals } from "./exec/session-signals.js";
-import { currentAccount, setParentDeathSignal } from "./platform/libc.js";
+import { currentAccount, hostname, isatty, readFile, setParentDeathSignal, writeStderr } from "./platform/libc.js";
 import { decideSession } from "./policy/decide-session.js";
 import { askRationale } from "./prompt/ask-rationale.js";
 
@@ -56,7 +54,7 @@ function newSessionId(): string {
 
 function readContext(): SessionContext {
   return buildSessionContext({
-    env: readRawEnviron(ENV_NAMES),
+    env: readRawEnviron(ENV_NAMES, readFile),
     account: (({ uid, name, home, shell }) => ({ uid, user: name, home, shell }))(currentAccount()),
     host: hostname(),
     pid: process.pid,
@@ -76,7 +74,7 @@ function openLog(config: Config): AuditLog {
   });
   return new AuditLog([sink], (s, problem) => {
     // The only channel left is the user's stderr; delivery with a spool comes with remote sinks.
-    process.stderr.write(`rationale: warning: audit record not delivered to ${s.description}: ${problem}\n`);
+    writeStderr(`rationale: warning: audit record not delivered to ${s.description}: ${problem}\n`);
   });
 }
 
@@ -94,7 +92,7 @@ export async function wrap(options: WrapOptions, state: WrapState = {}): Promise
   setParentDeathSignal(1 /* SIGHUP */);
 
   const ctx = readContext();
-  const { config, problems } = loadConfig(options.configPath);
+  const { config, problems } = loadConfig(options.configPath, readFile);
   const log = (state.log = openLog(config));
   const facts: SessionFacts = (state.facts = {
     context: ctx,
@@ -109,7 +107,7 @@ export async function wrap(options: WrapOptions, state: WrapState = {}): Promise
   let outer: OuterTerminal | undefined;
   if (decision.action === "deny") {
     log.write(refusedRecord(facts, "denied", "no acceptable rationale for a non-interactive session", new Date()));
-    process.stderr.write(decision.message);
+    writeStderr(decision.message);
     return { status: EXIT.denied };
   }
   if (decision.action === "run") {
@@ -142,7 +140,7 @@ export async function wrap(options: WrapOptions, state: WrapState = {}): Promise
     outcome = plan.pty && outer ? await runUnderPty(plan, env, outer, signals) : await runPassthrough(plan, env, signals);
   } catch (e) {
     outcome = { exitCode: EXIT.spawnFailed, reason: "spawn-failed" };
-    process.stderr.write(`rationale: cannot run ${plan.argv[0]}: ${(e as Error).message}\n`);
+    writeStderr(`rationale: cannot run ${plan.argv[0]}: ${(e as Error).message}\n`);
   }
   outer?.restore();
   log.write(

@@ -4,6 +4,7 @@
  * shell, and a crash record says why.
  */
 import { problemRecord } from "../audit/record.js";
+import { writeStderr } from "../platform/libc.js";
 import { EXIT, wrap, type WrapState } from "../wrap.js";
 import type { MainResult } from "./main.js";
 import type { WrapArgs } from "./wrap-args.js";
@@ -15,7 +16,7 @@ function crash(state: WrapState, e: unknown): MainResult {
   } catch {
     // Nothing more can be done; the message below still reaches the user.
   }
-  process.stderr.write(`rationale: internal error, session closed: ${detail}\n`);
+  writeStderr(`rationale: internal error, session closed: ${detail}\n`);
   return { status: EXIT.internal };
 }
 

@@ -3,8 +3,6 @@
  * process.env to U+FFFD, which would hide exactly the bytes an auditor needs
  * to see, so the few client-sent values are read from /proc/self/environ.
  */
-import { readFileSync } from "node:fs";
-
 export type RawEnviron = ReadonlyMap<string, Uint8Array>;
 
 /** Parse a NUL-separated `NAME=value` block, keeping only `wanted` names. */
@@ -26,9 +24,9 @@ export function parseEnvironBlock(block: Uint8Array, wanted: ReadonlySet<string>
   return out;
 }
 
-export function readRawEnviron(wanted: ReadonlySet<string>): RawEnviron {
+export function readRawEnviron(wanted: ReadonlySet<string>, readFile: (path: string) => Uint8Array): RawEnviron {
   try {
-    return parseEnvironBlock(readFileSync("/proc/self/environ"), wanted);
+    return parseEnvironBlock(readFile("/proc/self/environ"), wanted);
   } catch {
     const out = new Map<string, Uint8Array>();
     const enc = new TextEncoder();

@@ -1,5 +1,4 @@
 /** How a command ended, the same shape for both runners. */
-import { constants } from "node:os";
 import type { EndReason } from "../audit/record.js";
 
 export interface Outcome {
@@ -9,13 +8,21 @@ export interface Outcome {
   reason: EndReason;
 }
 
+/** Linux signal numbers (x86-64 and arm64 agree), kept here so the hot path need not load node:os. */
+const SIGNALS = [
+  "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1",
+  "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP",
+  "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH",
+  "SIGIO", "SIGPWR", "SIGSYS",
+];
+
 export function signalNumber(name: string): number | undefined {
-  return (constants.signals as Record<string, number>)[name];
+  const i = SIGNALS.indexOf(name);
+  return i === -1 ? undefined : i + 1;
 }
 
 export function signalName(n: number): string {
-  const hit = Object.entries(constants.signals as Record<string, number>).find(([, v]) => v === n);
-  return hit ? hit[0] : `SIG${n}`;
+  return SIGNALS[n - 1] ?? `SIG${n}`;
 }
 
 /** The status a shell would report: the exit code, or 128 + the signal number. */

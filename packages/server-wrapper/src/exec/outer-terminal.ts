@@ -9,8 +9,7 @@
  * sshd, so writes to fd 1 could fail with EAGAIN. A separate, blocking
  * descriptor makes a slow client slow us down instead (backpressure).
  */
-import { closeSync, openSync, writeSync } from "node:fs";
-import { getTermios, rawCopy, setTermios, type Termios, windowSize } from "../platform/libc.js";
+import { closeFd, getTermios, openFile, rawCopy, setTermios, type Termios, windowSize, writeAll } from "../platform/libc.js";
 
 export class OuterTerminal {
   readonly saved: Termios;
@@ -23,7 +22,7 @@ export class OuterTerminal {
 
   private constructor(saved: Termios) {
     this.saved = saved;
-    this.outFd = openSync("/proc/self/fd/1", "w");
+    this.outFd = openFile("/proc/self/fd/1", "w");
     process.stdin.on("data", (d: Uint8Array) => this.deliver(d));
     const closed = () => {
       this.broken = true;
@@ -64,13 +63,8 @@ export class OuterTerminal {
 
   write(data: Uint8Array | string): void {
     if (this.broken) return;
-    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    let off = 0;
-    try {
-      while (off < bytes.length) off += writeSync(this.outFd, bytes, off);
-    } catch {
-      this.broken = true; // EIO after hang-up: nobody is reading any more
-    }
+    // EIO after hang-up: nobody is reading any more.
+    if (!writeAll(this.outFd, data)) this.broken = true;
   }
 
   size(): { cols: number; rows: number } {
@@ -83,10 +77,6 @@ export class OuterTerminal {
     setTermios(0, this.saved);
     process.stdin.pause();
     process.stdin.unref?.();
-    try {
-      closeSync(this.outFd);
-    } catch {
-      // already closed
-    }
+    closeFd(this.outFd);
   }
 }

@@ -1,14 +1,21 @@
 /**
- * The few libc calls the wrapper needs that neither Bun nor Node exposes,
- * through bun:ffi. Each group is opened on first use so the hot path pays
- * only for what it calls.
+ * The libc calls the wrapper makes through bun:ffi. Each group is opened on
+ * first use so the hot path pays only for what it calls.
  *
  * Why FFI rather than a native addon or a helper process: Node/Bun cannot
  * open an AF_UNIX datagram socket (/dev/log), cannot set a parent-death
  * signal, and Bun's setRawMode leaves ONLCR on; spawning `logger` or `stty`
  * would cost milliseconds on every SSH session.
+ *
+ * Why even isatty, hostname, file reads and stderr go through here: measured
+ * in a `bun build --compile` binary, merely loading node:tty costs ~20 ms,
+ * touching process.stderr ~24 ms, node:fs ~4 ms, and the first local-time
+ * Date call ~8 ms (timezone initialisation), while these libc calls cost
+ * microseconds. The wrapper runs once per SSH command, so the hot path uses
+ * none of those (see docs/decisions/0001-wrapper-runtime.md).
  */
 import { CString, dlopen, FFIType, read } from "bun:ffi";
+import type { LocalTime } from "../audit/format/traditional.js";
 
 const LIBC = "libc.so.6";
 const { i32, u32, u64, i64, ptr } = FFIType;
@@ -24,6 +31,12 @@ function openCore() {
     socket: { args: [i32, i32, i32], returns: i32 },
     sendto: { args: [i32, ptr, u64, i32, ptr, u32], returns: i64 },
     close: { args: [i32], returns: i32 },
+    open: { args: [ptr, i32, i32], returns: i32 },
+    read: { args: [i32, ptr, u64], returns: i64 },
+    write: { args: [i32, ptr, u64], returns: i64 },
+    isatty: { args: [i32], returns: i32 },
+    gethostname: { args: [ptr, u64], returns: i32 },
+    localtime_r: { args: [ptr, ptr], returns: ptr },
   }).symbols;
 }
 const c = () => (core ??= openCore());
@@ -42,6 +55,107 @@ const t = () => (tty ??= openTty());
 export function errno(): number {
   const p = c().__errno_location();
   return p ? read.i32(p, 0) : 0;
+}
+
+const EINTR = 4;
+const O_RDONLY = 0;
+const O_WRONLY = 1;
+const O_CLOEXEC = 0o2000000;
+const encoder = new TextEncoder();
+const cPath = (path: string) => encoder.encode(path + "\0");
+
+/** errno values worth a name in messages. */
+const ERRNO_NAMES: Record<number, string> = { 1: "EPERM", 2: "ENOENT", 13: "EACCES", 20: "ENOTDIR", 21: "EISDIR", 111: "ECONNREFUSED" };
+export const errnoName = (n: number) => ERRNO_NAMES[n] ?? `errno ${n}`;
+
+export class SystemError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isatty(fd: number): boolean {
+  return c().isatty(fd) === 1;
+}
+
+export function hostname(): string {
+  const buf = new Uint8Array(256);
+  if (c().gethostname(buf, buf.length) !== 0) return "localhost";
+  const end = buf.indexOf(0);
+  return new TextDecoder().decode(buf.subarray(0, end === -1 ? buf.length : end));
+}
+
+/** Open a file; throws SystemError with the errno name as `code`. */
+export function openFile(path: string, mode: "r" | "w"): number {
+  const fd = c().open(cPath(path), (mode === "r" ? O_RDONLY : O_WRONLY) | O_CLOEXEC, 0);
+  if (fd < 0) {
+    const code = errnoName(errno());
+    throw new SystemError(`cannot open ${path}: ${code}`, code);
+  }
+  return fd;
+}
+
+export function closeFd(fd: number): void {
+  c().close(fd);
+}
+
+/** Read a whole (small) file such as /proc/self/environ or a config file. */
+export function readFile(path: string): Uint8Array {
+  const fd = openFile(path, "r");
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const buf = new Uint8Array(65536);
+      const n = Number(c().read(fd, buf, buf.length));
+      if (n < 0) {
+        if (errno() === EINTR) continue;
+        const code = errnoName(errno());
+        throw new SystemError(`cannot read ${path}: ${code}`, code);
+      }
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > 16 * 1024 * 1024) throw new SystemError(`${path} is larger than 16 MiB`, "EFBIG");
+    }
+  } finally {
+    closeFd(fd);
+  }
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const ch of chunks) out.set(ch, (off += ch.length) - ch.length);
+  return out;
+}
+
+/** Write all of `data` to a blocking descriptor; returns false if it fails (e.g. EIO after hang-up). */
+export function writeAll(fd: number, data: Uint8Array | string): boolean {
+  let bytes = typeof data === "string" ? encoder.encode(data) : data;
+  while (bytes.length > 0) {
+    const n = Number(c().write(fd, bytes, bytes.length));
+    if (n < 0) {
+      if (errno() === EINTR) continue;
+      return false;
+    }
+    bytes = bytes.subarray(n);
+  }
+  return true;
+}
+
+/** Write to stderr without creating process.stderr (which costs ~24 ms in a compiled binary). */
+export function writeStderr(text: string): void {
+  writeAll(2, text);
+}
+
+/** Local wall-clock time from libc (reads /etc/localtime), instead of JSC's slow timezone start-up. */
+export function localTime(d: Date): LocalTime {
+  const t = new BigInt64Array([BigInt(Math.floor(d.getTime() / 1000))]);
+  const tm = new Int32Array(16); // struct tm is 56 bytes on LP64
+  if (!c().localtime_r(t, tm)) return { month: d.getUTCMonth(), day: d.getUTCDate(), hours: d.getUTCHours(), minutes: d.getUTCMinutes(), seconds: d.getUTCSeconds() };
+  // struct tm: sec, min, hour, mday, mon, year, ...
+  return { seconds: tm[0]!, minutes: tm[1]!, hours: tm[2]!, day: tm[3]!, month: tm[4]! };
 }
 
 export interface PasswdEntry {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { DEFAULTS } from "../../src/config/config.js";
 import { loadConfig } from "../../src/config/load-config.js";
@@ -40,10 +41,10 @@ describe("parseConfig", () => {
 describe("loadConfig", () => {
   test("no --config and no default file: defaults, silently", () => {
     // The default path does not exist on a test machine.
-    expect(loadConfig(undefined).problems).toEqual([]);
+    expect(loadConfig(undefined, readFileSync).problems).toEqual([]);
   });
   test("an explicitly named file that cannot be read: defaults, with a problem naming it", () => {
-    const r = loadConfig("/nonexistent/server.conf");
+    const r = loadConfig("/nonexistent/server.conf", readFileSync);
     expect(r.config).toEqual({ ...DEFAULTS });
     expect(r.problems[0]).toBe("cannot read config /nonexistent/server.conf (ENOENT); running with defaults");
   });

@@ -9,7 +9,7 @@ import { formatRfc5424 } from "../format/rfc5424.js";
 import { formatTraditional } from "../format/traditional.js";
 import type { AuditRecord } from "../record.js";
 import type { Sink } from "./sink.js";
-import { EAGAIN, ENOBUFS, UnixDatagramSocket } from "../../platform/libc.js";
+import { EAGAIN, ENOBUFS, localTime, UnixDatagramSocket } from "../../platform/libc.js";
 
 export interface UnixDatagramSinkOptions extends FormatOptions {
   path: string;
@@ -28,7 +28,7 @@ export class UnixDatagramSink implements Sink {
   }
 
   send(record: AuditRecord): string | undefined {
-    const line = this.o.format === "rfc5424" ? formatRfc5424(record, this.o) : formatTraditional(record, this.o);
+    const line = this.o.format === "rfc5424" ? formatRfc5424(record, this.o) : formatTraditional(record, { ...this.o, localTime });
     const data = encoder.encode(line);
     try {
       this.socket ??= new UnixDatagramSocket(this.o.path);
