@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { records, sessionRecords, waitForRecords } from "./support/records.js";
 import { runClient } from "./support/run-client.js";
 import { startServer, type TestServer } from "./support/server.js";
+import { startSshd } from "./support/sshd.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -60,13 +61,36 @@ describe("exit status and signals reach the client unchanged", () => {
     expect(r.code).toBe(n);
   });
 
-  test("a command killed by a signal: the client is told of the signal, and the record names it", async () => {
-    const r = await server.ssh(["kill -TERM $$"], { RATIONALE: "signal" });
-    // ssh reports a remote signal death as exit status 255 with no stderr.
-    expect(r.code).toBe(255);
+  test("a command killed by a signal: the client sees what a bare sshd shows, and the record names it", async () => {
+    const bare = await startSshd({ dir: server.dir, wrapped: false });
+    try {
+      const direct = await runClient(["ssh", ...bare.clientArgs(), "-v", "127.0.0.1", "kill -TERM $$"]);
+      const r = await runClient(["ssh", ...server.sshd.clientArgs(), "-v", "127.0.0.1", "kill -TERM $$"], { env: { RATIONALE: "signal" } });
+      // ssh -v prints the exit-signal request the server sent; both servers must send the same one.
+      const exitSignal = (stderr: string) => /exit-signal|Exit status -?\d+/.exec(stderr)?.[0];
+      expect(exitSignal(direct.stderr)).toBe("exit-signal");
+      expect(exitSignal(r.stderr)).toBe(exitSignal(direct.stderr));
+      expect(r.code).toBe(direct.code);
+    } finally {
+      await bare.stop();
+    }
     const { end } = await sessionRecords(server.syslog, "kill -TERM $$");
     expect(end.fields).toMatchObject({ signal: "SIGTERM", reason: "signal" });
     expect(end.fields.exit).toBeUndefined();
+  });
+});
+
+describe("no command and no terminal (ssh -T)", () => {
+  test("runs the login shell on the client's stdin, classified as shell", async () => {
+    const r = await runClient(["ssh", ...server.sshd.clientArgs(), "-T", "127.0.0.1"], {
+      env: { RATIONALE: "scripted shell" },
+      input: "echo from-stdin $0\nexit 5\n",
+    });
+    expect(r.stdout.toString()).toBe("from-stdin -bash\n");
+    expect(r.code).toBe(5);
+    const [start] = await waitForRecords(server.syslog, (f) => f.event === "start" && f.rationale === "scripted shell");
+    expect(start!.fields).toMatchObject({ detected_client: "shell", tty: "no" });
+    expect(start!.fields.command).toBeUndefined();
   });
 });
 

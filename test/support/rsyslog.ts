@@ -25,7 +25,7 @@ const TEMPLATE = `%syslogfacility-text%.%syslogseverity-text% %app-name% %procid
  *   useSpecialParser="off" Debian's rsyslog reads the "1" version field as the
  *   tag and loses the structured data.
  */
-export async function startRsyslog(dir: string, { rfc5424 = false } = {}): Promise<Rsyslog> {
+export async function startRsyslog(dir: string, { rfc5424 = false, include }: { rfc5424?: boolean; include?: string } = {}): Promise<Rsyslog> {
   const socket = join(dir, "log.sock");
   const logFile = join(dir, "messages.log");
   const conf = join(dir, "rsyslog.conf");
@@ -35,6 +35,7 @@ export async function startRsyslog(dir: string, { rfc5424 = false } = {}): Promi
 module(load="imuxsock" SysSock.Use="off")
 input(type="imuxsock" Socket="${socket}" CreatePath="on"${rfc5424 ? ' useSpecialParser="off" parseHostname="on"' : ""})
 template(name="e2e" type="string" string="${TEMPLATE}")
+${include ? `$IncludeConfig ${include}` : ""}
 *.* action(type="omfile" file="${logFile}" template="e2e")
 `,
   );

@@ -23,6 +23,8 @@ export interface SshdOptions {
   forceCommand?: string;
   /** Name of the sub-directory, so several servers can share one scratch dir. */
   name?: string;
+  /** A drop-in file to Include first (as Debian's sshd_config includes sshd_config.d). */
+  include?: string;
 }
 
 export interface Sshd {
@@ -79,6 +81,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
   const port = await freePort();
   const configFile = join(dir, "sshd_config");
   const lines = [
+    ...(o.include ? [`Include ${o.include}`] : []),
     `Port ${port}`,
     "ListenAddress 127.0.0.1",
     `HostKey ${hostKey}`,
