@@ -3,9 +3,9 @@
  * keys that must not get past it, the shell behind it, and the terminal
  * behaving like one (size, resize, job control, no doubled carriage returns).
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { e2eUid } from "./support/paths.js";
-import { findProcesses } from "./support/processes.js";
+import { findProcesses, findSessionProcesses } from "./support/processes.js";
 import { PtySession } from "./support/pty-session.js";
 import { records, sessionRecords, waitForRecords } from "./support/records.js";
 import { startServer, type TestServer } from "./support/server.js";
@@ -17,7 +17,16 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const login = (env: Record<string, string> = {}) => new PtySession(["ssh", "-tt", ...server.sshd.clientArgs(), "127.0.0.1"], env);
+const clients: PtySession[] = [];
+const login = (env: Record<string, string> = {}) => {
+  const s = new PtySession(["ssh", "-tt", ...server.sshd.clientArgs(), "127.0.0.1"], env);
+  clients.push(s);
+  return s;
+};
+// A failed test must not leave its client (and so its session) behind for the next one.
+afterEach(() => {
+  for (const c of clients.splice(0)) c.kill();
+});
 
 /** Run a command in the remote shell and wait for its marked output. */
 async function shell(s: PtySession, command: string, marker: string): Promise<string> {
@@ -82,14 +91,17 @@ describe("the terminal behind the prompt", () => {
     s.write("\x03");
     expect(await shell(s, "echo status=$?", "m4")).toContain("status=130");
 
-    // Ctrl-Z stops a job; fg brings it back; it is ended cleanly.
+    // Ctrl-Z stops a job; fg brings it back to the foreground, where Ctrl-C ends it.
     s.write("sleep 3012\r");
     await waitFor("sleep 3012 to run", () => findProcesses(e2eUid(), /^sleep 3012$/).length === 1);
     s.write("\x1a");
     await s.expect(/Stopped\s+sleep 3012/);
     expect(await shell(s, "jobs", "m5")).toMatch(/\[1\]\+\s+Stopped\s+sleep 3012/);
-    s.write("kill %1\r");
-    await waitFor("sleep 3012 to end", () => findProcesses(e2eUid(), /^sleep 3012$/).length === 0);
+    s.write("fg\r");
+    await s.expect("sleep 3012\r\n");
+    s.write("\x03");
+    expect(await shell(s, "echo status=$?", "m5b")).toContain("status=130");
+    expect(findProcesses(e2eUid(), /^sleep 3012$/)).toEqual([]);
 
     s.write("exit\r");
     expect((await s.exit()).exitCode).toBe(0);
@@ -126,9 +138,13 @@ describe("a session that ends abnormally still has its end record", () => {
     const s = login({ RATIONALE: "wrapper killed" });
     const [start] = await waitForRecords(server.syslog, (f) => f.event === "start" && f.rationale === "wrapper killed");
     await shell(s, "true", "m6");
+    const session = start!.fields.session!;
+    expect(findSessionProcesses(session).length).toBeGreaterThan(0);
     process.kill(Number(start!.fields.pid), "SIGKILL");
     await s.exit();
-    await waitFor("the shell of the killed wrapper to end", () => findProcesses(e2eUid(), /^-bash$/).length === 0);
+    await waitFor("the shell of the killed wrapper to end", () => findSessionProcesses(session).length === 0, {
+      describe: () => findSessionProcesses(session).join(" "),
+    });
   });
 });
 

@@ -15,3 +15,18 @@ export function findProcesses(uid: number, pattern: RegExp): number[] {
   }
   return pids;
 }
+
+/** Processes (any user) whose environment carries RATIONALE_SESSION=<session>: a session's shell and its jobs. */
+export function findSessionProcesses(session: string): number[] {
+  const needle = `\0RATIONALE_SESSION=${session}\0`;
+  const pids: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (("\0" + readFileSync(`/proc/${name}/environ`, "latin1")).includes(needle)) pids.push(Number(name));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}

@@ -45,6 +45,8 @@ export type Exit = { status: number } | { signal: string; status: number };
 export interface WrapState {
   facts?: SessionFacts;
   log?: AuditLog;
+  /** The running command's process group, ended if the wrapper crashes. */
+  childPgid?: number;
 }
 
 function newSessionId(): string {
@@ -137,7 +139,10 @@ export async function wrap(options: WrapOptions, state: WrapState = {}): Promise
   log.write(startRecord(facts, new Date()));
   let outcome: Outcome;
   try {
-    outcome = plan.pty && outer ? await runUnderPty(plan, env, outer, signals) : await runPassthrough(plan, env, signals);
+    const onSpawn = (pid: number) => (state.childPgid = pid);
+    outcome =
+      plan.pty && outer ? await runUnderPty(plan, env, outer, signals, onSpawn) : await runPassthrough(plan, env, signals, onSpawn);
+    state.childPgid = undefined;
   } catch (e) {
     outcome = { exitCode: EXIT.spawnFailed, reason: "spawn-failed" };
     writeStderr(`rationale: cannot run ${plan.argv[0]}: ${(e as Error).message}\n`);

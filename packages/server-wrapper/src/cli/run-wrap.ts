@@ -1,15 +1,18 @@
 /**
- * The one top-level catch of the wrapper. Whatever fails, the session ends
- * without running anything: an exception before the command starts means no
- * shell, and a crash record says why.
+ * The one top-level catch of the wrapper. Whatever fails, the session ends:
+ * an exception before the command starts means no command runs at all, one
+ * after it started ends the command's process group (a PTY shell also loses
+ * its terminal when the wrapper exits), and a crash record says why.
  */
 import { problemRecord } from "../audit/record.js";
+import { killProcessGroupNow } from "../exec/end-process-group.js";
 import { writeStderr } from "../platform/libc.js";
 import { EXIT, wrap, type WrapState } from "../wrap.js";
 import type { MainResult } from "./main.js";
 import type { WrapArgs } from "./wrap-args.js";
 
 function crash(state: WrapState, e: unknown): MainResult {
+  if (state.childPgid) killProcessGroupNow(state.childPgid);
   const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   try {
     if (state.facts && state.log) state.log.write(problemRecord(state.facts, "crash", detail, new Date()));

@@ -20,3 +20,10 @@ export function endProcessGroup(pgid: number, exited: Promise<unknown>, graceMs 
   const timer = setTimeout(() => signalGroup(pgid, "SIGKILL"), graceMs);
   void exited.finally(() => clearTimeout(timer));
 }
+
+/** For a wrapper that is about to exit abnormally: no grace period is left to give. */
+export function killProcessGroupNow(pgid: number): void {
+  signalGroup(pgid, "SIGHUP");
+  signalGroup(pgid, "SIGCONT");
+  signalGroup(pgid, "SIGKILL");
+}

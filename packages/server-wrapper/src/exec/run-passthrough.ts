@@ -9,7 +9,12 @@ import { type Outcome, outcomeOf } from "./outcome.js";
 import { endProcessGroup } from "./end-process-group.js";
 import type { SessionSignals } from "./session-signals.js";
 
-export async function runPassthrough(plan: ExecPlan, env: Record<string, string>, signals: SessionSignals): Promise<Outcome> {
+export async function runPassthrough(
+  plan: ExecPlan,
+  env: Record<string, string>,
+  signals: SessionSignals,
+  onSpawn: (pgid: number) => void,
+): Promise<Outcome> {
   const proc = Bun.spawn(plan.argv, {
     argv0: plan.argv0,
     env,
@@ -17,6 +22,7 @@ export async function runPassthrough(plan: ExecPlan, env: Record<string, string>
     // Its own session and process group, so a disconnect can end the whole job.
     detached: true,
   });
+  onSpawn(proc.pid);
   signals.onStop(() => endProcessGroup(proc.pid, proc.exited));
   await proc.exited;
   return outcomeOf(proc, signals.received);

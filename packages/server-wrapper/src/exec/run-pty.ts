@@ -22,6 +22,7 @@ export async function runUnderPty(
   env: Record<string, string>,
   outer: OuterTerminal,
   signals: SessionSignals,
+  onSpawn: (pgid: number) => void,
 ): Promise<Outcome> {
   const { cols, rows } = outer.size();
   let ptyClosed!: () => void;
@@ -42,6 +43,7 @@ export async function runUnderPty(
   // detached: a new session whose controlling terminal is the PTY, so the
   // shell gets job control and keys like Ctrl-C become signals inside it.
   const proc = Bun.spawn(plan.argv, { argv0: plan.argv0, env, terminal, detached: true });
+  onSpawn(proc.pid);
 
   const resize = () => {
     const s = outer.size();
