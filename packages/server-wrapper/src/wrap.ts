@@ -7,10 +7,10 @@
  * every decision is a pure function imported from elsewhere.
  */
 import { AuditLog } from "./audit/audit-log.js";
-import { endRecord, problemRecord, refusedRecord, type SessionFacts, startRecord } from "./audit/record.js";
-import { UnixDatagramSink } from "./audit/sink/unix-datagram-sink.js";
+import { endRecord, problemRecord, refusedRecord, type SessionFacts, spoolLossRecord, startRecord } from "./audit/record.js";
+import { openSink } from "./audit/sink/open-sinks.js";
 import { classifyCommand } from "./classify/classify-client.js";
-import type { Config } from "./config/config.js";
+import { type Config, effectiveSinks } from "./config/config.js";
 import { loadConfig } from "./config/load-config.js";
 import { readRawEnviron } from "./env/raw-environ.js";
 import { buildSessionContext, ENV_NAMES, type SessionContext } from "./env/session-context.js";
@@ -20,7 +20,7 @@ import { planCommand } from "./exec/plan-command.js";
 import { runPassthrough } from "./exec/run-passthrough.js";
 import { runUnderPty } from "./exec/run-pty.js";
 import { SessionSignals } from "./exec/session-signals.js";
-import { currentAccount, hostname, isatty, readFile, setParentDeathSignal, writeStderr } from "./platform/libc.js";
+import { currentAccount, hostname, isatty, localTime, readFile, setParentDeathSignal, writeStderr } from "./platform/libc.js";
 import { decideSession } from "./policy/decide-session.js";
 import { askRationale } from "./prompt/ask-rationale.js";
 
@@ -65,18 +65,19 @@ function readContext(): SessionContext {
   });
 }
 
-function openLog(config: Config): AuditLog {
-  const sink = new UnixDatagramSink({
-    path: config.syslogSocket,
-    format: config.syslogFormat,
-    facility: config.syslogFacility,
-    tag: config.syslogTag,
-    sdId: config.sdId,
-    timeoutMs: 250,
-  });
-  return new AuditLog([sink], (s, problem) => {
-    // The only channel left is the user's stderr; delivery with a spool comes with remote sinks.
-    writeStderr(`rationale: warning: audit record not delivered to ${s.description}: ${problem}\n`);
+export function openLog(config: Config, ctx: Pick<SessionContext, "sessionId" | "host" | "user" | "uid" | "pid">): AuditLog {
+  const formatOptions = { facility: config.syslogFacility, tag: config.syslogTag, sdId: config.sdId, localTime };
+  return new AuditLog({
+    sinks: effectiveSinks(config).map((spec) => openSink(spec, formatOptions)),
+    spoolRoot: config.spoolDir,
+    uid: ctx.uid,
+    timeoutMs: config.sinkTimeoutMs,
+    maxSpooled: config.spoolMaxRecords,
+    lossRecord: (count, sink) =>
+      spoolLossRecord({ session: ctx.sessionId, host: ctx.host, user: ctx.user, uid: ctx.uid, pid: ctx.pid }, count, sink.description, new Date()),
+    // Spooled records are not lost and need no word; a record that could not
+    // even be spooled is, and the user's stderr is the only channel left.
+    onProblem: (message) => writeStderr(`rationale: warning: ${message}\n`),
   });
 }
 
@@ -95,7 +96,7 @@ export async function wrap(options: WrapOptions, state: WrapState = {}): Promise
 
   const ctx = readContext();
   const { config, problems } = loadConfig(options.configPath, readFile);
-  const log = (state.log = openLog(config));
+  const log = (state.log = openLog(config, ctx));
   const facts: SessionFacts = (state.facts = {
     context: ctx,
     detectedClient: classifyCommand({ command: ctx.originalCommand, tty: ctx.tty, sftpServer: config.sftpServer }),
@@ -103,12 +104,12 @@ export async function wrap(options: WrapOptions, state: WrapState = {}): Promise
     rationaleSource: ctx.rationale ? "client" : "none",
   });
   const allProblems = [...options.argProblems, ...problems];
-  if (allProblems.length) log.write(problemRecord(facts, "config-error", allProblems.join("; "), new Date()));
+  if (allProblems.length) await log.write(problemRecord(facts, "config-error", allProblems.join("; "), new Date()));
 
   const decision = decideSession({ rationale: ctx.rationale, tty: ctx.tty }, config);
   let outer: OuterTerminal | undefined;
   if (decision.action === "deny") {
-    log.write(refusedRecord(facts, "denied", "no acceptable rationale for a non-interactive session", new Date()));
+    await log.write(refusedRecord(facts, "denied", "no acceptable rationale for a non-interactive session", new Date()));
     writeStderr(decision.message);
     return { status: EXIT.denied };
   }
@@ -122,7 +123,7 @@ export async function wrap(options: WrapOptions, state: WrapState = {}): Promise
     const answer = await askRationale(outer, config, signals, decision.hint);
     if (answer.kind !== "answered") {
       const reason = answer.kind === "eof" ? "prompt-eof" : answer.kind === "timeout" ? "prompt-timeout" : "disconnect";
-      log.write(refusedRecord(facts, reason, "the rationale prompt ended without an answer", new Date()));
+      await log.write(refusedRecord(facts, reason, "the rationale prompt ended without an answer", new Date()));
       outer.restore();
       return { status: EXIT.noRationale };
     }
@@ -136,7 +137,7 @@ export async function wrap(options: WrapOptions, state: WrapState = {}): Promise
 
   // The start record is written before the command runs, so a session that
   // never ends cleanly still has its beginning on record.
-  log.write(startRecord(facts, new Date()));
+  await log.write(startRecord(facts, new Date()));
   let outcome: Outcome;
   try {
     const onSpawn = (pid: number) => (state.childPgid = pid);
@@ -148,7 +149,7 @@ export async function wrap(options: WrapOptions, state: WrapState = {}): Promise
     writeStderr(`rationale: cannot run ${plan.argv[0]}: ${(e as Error).message}\n`);
   }
   outer?.restore();
-  log.write(
+  await log.write(
     endRecord(facts, { durationMs: Math.round(performance.now() - t0), ...outcome }, new Date()),
   );
   log.close();

@@ -9,7 +9,7 @@
 import type { SessionContext } from "../env/session-context.js";
 import type { ClientKind } from "../classify/classify-client.js";
 
-export type AuditEvent = "start" | "end" | "refused" | "config-error" | "crash";
+export type AuditEvent = "start" | "end" | "refused" | "config-error" | "crash" | "spool-loss";
 
 /** Why a session ended (or never started). */
 export type EndReason =
@@ -115,4 +115,31 @@ export function problemRecord(
   time: Date,
 ): AuditRecord {
   return { ...common(facts, event, time), detail };
+}
+
+/** Who wrote a record that belongs to no session (a spool's loss count). */
+export interface Writer {
+  session: string;
+  host: string;
+  user: string;
+  uid: number;
+  pid: number;
+}
+
+/** Records dropped because a sink's spool was full, counted when the spool is delivered. */
+export function spoolLossRecord(w: Writer, count: number, sink: string, time: Date): AuditRecord {
+  return {
+    event: "spool-loss",
+    session: w.session,
+    time,
+    host: w.host,
+    user: w.user,
+    uid: w.uid,
+    client: "rationale",
+    detectedClient: "command",
+    rationaleSource: "none",
+    tty: false,
+    pid: w.pid,
+    detail: `${count} record(s) of uid ${w.uid} for ${sink} were dropped because the spool was full (SpoolMaxRecords)`,
+  };
 }

@@ -7,6 +7,7 @@ writes an audit record to syslog when the session starts and when it ends.
 
 Commands:
   wrap [--config FILE]   Run one SSH session (use as ForceCommand; see below)
+  flush [--config FILE]  Deliver records spooled while a sink was down
   help [COMMAND]         Show help for a command
 
 Options:
@@ -19,6 +20,17 @@ Example /etc/ssh/sshd_config.d/50-rationale.conf:
 
 Exit status: the session's own status, unchanged; 64 for a usage error.
 Documentation: README.md in the rationale repository.
+`;
+
+export const FLUSH_HELP = `Usage: rationale-server flush [--config FILE]
+
+Deliver the records that were spooled while a sink was down, oldest first,
+followed by a count of any that the full spool had to drop. Sessions also
+deliver the spool whenever their sink answers again; run this from cron or a
+systemd timer so that records do not wait for the next login. As root it
+delivers every user's spool; as a user, their own.
+
+Exit status: 0 when nothing is left, 75 when a sink still refuses records.
 `;
 
 export const WRAP_HELP = `Usage: rationale-server wrap [--config FILE]
@@ -53,6 +65,18 @@ Settings (sshd_config syntax, "Keyword value"):
   SdId NAME@PEN                  structured-data id (default rationale@32473)
   SftpServer PATH                what internal-sftp runs as
                                  (default /usr/lib/openssh/sftp-server)
+  Sink URL [format=F] [ca=FILE] [cert=FILE] [key=FILE]
+                                 where records go; repeat for several. URL is
+                                 unix:/PATH, udp://HOST:PORT, tcp://HOST:PORT
+                                 (RFC 6587 octet counting) or tls://HOST:PORT
+                                 (RFC 5425); F is traditional, rfc3164, rfc5424
+                                 or json (@cee). Without Sink lines:
+                                 unix:SyslogSocket in SyslogFormat.
+  SinkTimeout MS                 longest a sink may hold a login per record
+                                 before the record is spooled (default 250)
+  SpoolDir PATH                  default /var/spool/rationale (root, mode 1733)
+  SpoolMaxRecords N              per user and sink (default 10000); newer
+                                 records are counted and reported as lost
 
 Exit status: the command's own status (a command killed by a signal kills
 the wrapper with the same signal); 77 when a session is refused for lack of

@@ -11,11 +11,11 @@ import { EXIT, wrap, type WrapState } from "../wrap.js";
 import type { MainResult } from "./main.js";
 import type { WrapArgs } from "./wrap-args.js";
 
-function crash(state: WrapState, e: unknown): MainResult {
+async function crash(state: WrapState, e: unknown): Promise<MainResult> {
   if (state.childPgid) killProcessGroupNow(state.childPgid);
   const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   try {
-    if (state.facts && state.log) state.log.write(problemRecord(state.facts, "crash", detail, new Date()));
+    if (state.facts && state.log) await state.log.write(problemRecord(state.facts, "crash", detail, new Date()));
   } catch {
     // Nothing more can be done; the message below still reaches the user.
   }
@@ -25,7 +25,7 @@ function crash(state: WrapState, e: unknown): MainResult {
 
 export async function runWrap(args: WrapArgs): Promise<MainResult> {
   const state: WrapState = {};
-  const die = (e: unknown) => finish(crash(state, e));
+  const die = (e: unknown) => void crash(state, e).then(finish);
   process.on("uncaughtException", die);
   process.on("unhandledRejection", die);
   try {

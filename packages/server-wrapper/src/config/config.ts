@@ -1,8 +1,10 @@
 /** The wrapper's settings and their safe defaults. */
 import { DEFAULT_SD_ID } from "../audit/format/structured-data.js";
+import type { SinkSpec } from "./sink-spec.js";
 
 export type MissingRationalePolicy = "allow" | "deny";
-export type SyslogFormat = "traditional" | "rfc5424";
+export type { FormatName as SyslogFormat } from "../audit/format/formats.js";
+import type { FormatName } from "../audit/format/formats.js";
 
 export interface Config {
   /** Non-interactive session without a rationale: run it and record the absence, or refuse it. */
@@ -14,11 +16,18 @@ export interface Config {
   promptTimeoutSeconds: number;
   syslogSocket: string;
   syslogFacility: number;
-  syslogFormat: SyslogFormat;
+  syslogFormat: FormatName;
   syslogTag: string;
   sdId: string;
   /** What `internal-sftp` runs as, since it cannot be exec'd outside sshd. */
   sftpServer: string;
+  /** `Sink` lines; none means one unix sink at syslogSocket in syslogFormat. */
+  sinks: SinkSpec[];
+  /** Longest a sink may hold up a session for one record (ms) before the record is spooled. */
+  sinkTimeoutMs: number;
+  spoolDir: string;
+  /** Records kept per user and sink while a sink is down; newer ones are counted as lost. */
+  spoolMaxRecords: number;
 }
 
 export const DEFAULT_CONFIG_PATH = "/etc/rationale/server.conf";
@@ -34,4 +43,13 @@ export const DEFAULTS: Readonly<Config> = Object.freeze({
   syslogTag: "rationale",
   sdId: DEFAULT_SD_ID,
   sftpServer: "/usr/lib/openssh/sftp-server",
+  sinks: [],
+  sinkTimeoutMs: 250,
+  spoolDir: "/var/spool/rationale",
+  spoolMaxRecords: 10000,
 });
+
+/** The sinks in effect: the `Sink` lines, or the local socket of the Syslog* settings. */
+export function effectiveSinks(c: Config): SinkSpec[] {
+  return c.sinks.length ? c.sinks : [{ transport: "unix", address: c.syslogSocket, format: c.syslogFormat }];
+}

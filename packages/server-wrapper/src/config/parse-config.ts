@@ -8,8 +8,10 @@
  * problem, so a typo cannot lock anyone out; the caller logs the problems
  * loudly.
  */
+import { FORMAT_NAMES, type FormatName } from "../audit/format/formats.js";
 import { FACILITIES } from "../audit/format/priority.js";
 import { type Config, DEFAULTS } from "./config.js";
+import { parseSinkSpec } from "./sink-spec.js";
 
 export interface ConfigResult {
   config: Config;
@@ -55,8 +57,8 @@ const SETTERS: Record<string, Setter> = {
   },
   syslogformat: (c, v) => {
     const f = v.toLowerCase();
-    if (f !== "traditional" && f !== "rfc5424") return `expected "traditional" or "rfc5424"`;
-    c.syslogFormat = f;
+    if (!(FORMAT_NAMES as readonly string[]).includes(f)) return `expected one of ${FORMAT_NAMES.join(", ")}`;
+    c.syslogFormat = f as FormatName;
   },
   syslogtag: (c, v) => {
     if (!/^[\w.-]{1,32}$/.test(v)) return "expected 1-32 letters, digits, '.', '_' or '-'";
@@ -68,11 +70,36 @@ const SETTERS: Record<string, Setter> = {
     }
     c.sdId = v;
   },
+  sink: (c, v) => {
+    const spec = parseSinkSpec(v);
+    if (typeof spec === "string") return spec;
+    c.sinks = [...c.sinks, spec];
+  },
+  sinktimeout: (c, v) => {
+    const n = positiveInt(v, 60000);
+    if (n === undefined) return "expected milliseconds, a whole number from 1 to 60000";
+    c.sinkTimeoutMs = n;
+  },
+  spooldir: (c, v) => {
+    if (!v.startsWith("/")) return "expected an absolute path such as /var/spool/rationale";
+    c.spoolDir = v;
+  },
+  spoolmaxrecords: (c, v) => {
+    const n = positiveInt(v, 10_000_000);
+    if (n === undefined) return "expected a whole number from 1 to 10000000";
+    c.spoolMaxRecords = n;
+  },
   sftpserver: (c, v) => {
     if (!v.startsWith("/")) return "expected the absolute path of sftp-server";
     c.sftpServer = v;
   },
 };
+
+/** The keywords as written in documentation (lookup is case-insensitive). */
+const KEYWORDS = [
+  "MissingRationale", "RationaleMinLength", "RationalePattern", "PromptTimeout", "SyslogSocket", "SyslogFacility",
+  "SyslogFormat", "SyslogTag", "SdId", "Sink", "SinkTimeout", "SpoolDir", "SpoolMaxRecords", "SftpServer",
+];
 
 export function parseConfig(text: string, source: string): ConfigResult {
   const config: Config = { ...DEFAULTS };
@@ -101,5 +128,5 @@ export function parseConfig(text: string, source: string): ConfigResult {
 }
 
 function knownKeywords(): string {
-  return "MissingRationale, RationaleMinLength, RationalePattern, PromptTimeout, SyslogSocket, SyslogFacility, SyslogFormat, SyslogTag, SdId, SftpServer";
+  return KEYWORDS.join(", ");
 }

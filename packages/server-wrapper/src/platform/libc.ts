@@ -37,6 +37,8 @@ function openCore() {
     isatty: { args: [i32], returns: i32 },
     gethostname: { args: [ptr, u64], returns: i32 },
     localtime_r: { args: [ptr, ptr], returns: ptr },
+    access: { args: [ptr, i32], returns: i32 },
+    flock: { args: [i32, i32], returns: i32 },
   }).symbols;
 }
 const c = () => (core ??= openCore());
@@ -94,6 +96,33 @@ export function openFile(path: string, mode: "r" | "w"): number {
   if (fd < 0) {
     const code = errnoName(errno());
     throw new SystemError(`cannot open ${path}: ${code}`, code);
+  }
+  return fd;
+}
+
+/** Whether a path exists: one syscall, for the hot-path "is anything spooled?" check. */
+export function exists(path: string): boolean {
+  return c().access(cPath(path), 0 /* F_OK */) === 0;
+}
+
+const O_RDWR = 2;
+const O_CREAT = 0o100;
+const LOCK_EX = 2;
+const LOCK_NB = 4;
+/**
+ * Take an exclusive lock on `path` (created 0600 if absent) without waiting.
+ * Returns the descriptor that holds it (close it to unlock), or undefined
+ * when someone else holds it.
+ */
+export function tryLockFile(path: string): number | undefined {
+  const fd = c().open(cPath(path), O_RDWR | O_CREAT | O_CLOEXEC, 0o600);
+  if (fd < 0) {
+    const code = errnoName(errno());
+    throw new SystemError(`cannot open lock ${path}: ${code}`, code);
+  }
+  if (c().flock(fd, LOCK_EX | LOCK_NB) !== 0) {
+    closeFd(fd);
+    return undefined;
   }
   return fd;
 }

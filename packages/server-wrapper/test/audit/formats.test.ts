@@ -1,6 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { formatJson } from "../../src/audit/format/json.js";
+import { parseJsonBody } from "../../src/audit/parse/parse-json.js";
+import { decodeBytes } from "../../src/env/decode-bytes.js";
 import { formatRfc5424 } from "../../src/audit/format/rfc5424.js";
-import { bsdTimestamp, formatTraditional } from "../../src/audit/format/traditional.js";
+import { bsdTimestamp, formatRfc3164, formatTraditional } from "../../src/audit/format/traditional.js";
 import type { AuditRecord } from "../../src/audit/record.js";
 
 const rec: AuditRecord = {
@@ -27,7 +31,7 @@ describe("RFC 5424", () => {
   test("header: PRI from facility and event, version 1, ISO time, host made printable, event as MSGID", () => {
     const line = formatRfc5424(rec, opts);
     expect(line.startsWith("<86>1 2026-01-05T03:04:05.678Z web_1 rationale 7 end [rationale@32473 event=\"end\"")).toBe(true);
-    expect(line.endsWith('] session end')).toBe(true);
+    expect(line.endsWith("] session end: bob from - (ansible) exit 0 after 12 ms")).toBe(true);
     expect(line).toContain('exit="0"');
     expect(line).toContain('duration_ms="12"');
   });
@@ -45,5 +49,36 @@ describe("traditional (RFC 3164) form for /dev/log", () => {
     const ts = bsdTimestamp(rec.time);
     expect(ts).toMatch(/^Jan  5 \d\d:04:05$/);
     expect(line).toBe(`<86>${ts} rationale[7]: session end ${line.slice(line.indexOf("[rationale@"))}`);
+  });
+});
+
+describe("RFC 3164 for relays", () => {
+  test("carries the hostname, made printable", () => {
+    expect(formatRfc3164(rec, opts)).toMatch(/^<86>Jan  5 \d\d:04:05 web_1 rationale\[7\]: session end \[rationale@32473 /);
+  });
+});
+
+describe("JSON with the @cee cookie", () => {
+  test("every value survives JSON.parse + unescape, whatever it contains", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 400 }), fc.uint8Array({ maxLength: 50 }), (text, bytes) => {
+        const rationale = text + decodeBytes(bytes);
+        const line = formatJson({ ...rec, rationale, command: rationale }, opts, true);
+        expect(line).toMatch(/^<86>\w{3} [ \d]\d \d\d:\d\d:\d\d web_1 rationale\[7\]: @cee:\{/);
+        expect(line).not.toMatch(/[\x00-\x1f\x7f\u0080-\u009f]/);
+        const f = parseJsonBody(line)!;
+        expect(f.rationale ?? "").toBe(rationale);
+        expect(f.command ?? "").toBe(rationale);
+        expect(f.user).toBe("bob");
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test("a huge value is bounded before encoding, so the JSON stays valid", () => {
+    const line = formatJson({ ...rec, rationale: "\x1b".repeat(5000) }, opts, false);
+    const f = parseJsonBody(line)!;
+    expect(f.truncated).toBe("rationale");
+    expect(line).toMatch(/^<86>\w{3} [ \d]\d \d\d:\d\d:\d\d rationale\[7\]: @cee:/);
   });
 });

@@ -49,3 +49,26 @@ describe("loadConfig", () => {
     expect(r.problems[0]).toBe("cannot read config /nonexistent/server.conf (ENOENT); running with defaults");
   });
 });
+
+describe("Sink lines", () => {
+  test("several sinks, each with its transport, address, port and format", () => {
+    const { config, problems } = parseConfig(
+      "Sink unix:/dev/log\nSink udp://10.0.0.1:514 format=rfc3164\nSink tcp://relay.example.com:514\nSink tls://[::1]:6514 format=json ca=/etc/ca.pem cert=/etc/c.pem key=/etc/c.key\nSinkTimeout 500\nSpoolDir /var/spool/x\nSpoolMaxRecords 5\n",
+      "f",
+    );
+    expect(problems).toEqual([]);
+    expect(config.sinks).toEqual([
+      { transport: "unix", address: "/dev/log", format: "traditional" },
+      { transport: "udp", address: "10.0.0.1", port: 514, format: "rfc3164" },
+      { transport: "tcp", address: "relay.example.com", port: 514, format: "rfc5424" },
+      { transport: "tls", address: "::1", port: 6514, format: "json", ca: "/etc/ca.pem", cert: "/etc/c.pem", key: "/etc/c.key" },
+    ]);
+    expect(config).toMatchObject({ sinkTimeoutMs: 500, spoolDir: "/var/spool/x", spoolMaxRecords: 5 });
+  });
+
+  test("a bad Sink line is skipped with a message; the others stay", () => {
+    const { config, problems } = parseConfig("Sink http://x:80\nSink tcp://a:99999\nSink tcp://a:514 ca=/x\nSink tls://a:1 cert=/c\nSink tcp://ok:514\n", "f");
+    expect(config.sinks.map((s) => s.address)).toEqual(["ok"]);
+    expect(problems.join("\n")).toMatch(/is not unix:\/PATH[\s\S]*port 99999 is out of range[\s\S]*applies to tls:\/\/ sinks only[\s\S]*cert= and key= go together/);
+  });
+});

@@ -13,6 +13,7 @@ const SEVERITY: Record<AuditEvent, number> = {
   refused: 5, // notice: a policy decision someone may want to see
   "config-error": 3, // err: sessions run on defaults until an operator fixes it
   crash: 2, // crit: a session was ended by a wrapper failure
+  "spool-loss": 3, // err: records are missing from the log
 };
 
 export function priority(facility: number, event: AuditEvent): number {

@@ -4,6 +4,7 @@
  * parsing the structured data.
  */
 import type { AuditRecord } from "../record.js";
+import { escapeValue } from "../escape.js";
 import { priority } from "./priority.js";
 import { structuredData } from "./structured-data.js";
 
@@ -19,10 +20,18 @@ function headerToken(s: string, max: number): string {
   return t || "-";
 }
 
+/** A short sentence for people reading MSG; every value in it is escaped too. */
+export function humanMessage(r: AuditRecord): string {
+  const v = (s: string | number | undefined, max = 64) => escapeValue(String(s ?? "-"), "", max).text;
+  const who = `${v(r.user)} from ${v(r.srcIp)}`;
+  const what = r.event === "end" ? ` ${r.signal ? `killed by ${v(r.signal)}` : `exit ${v(r.exitCode)}`} after ${v(r.durationMs)} ms` : "";
+  return `session ${r.event}: ${who} (${v(r.client)})${what}`;
+}
+
 export function formatRfc5424(r: AuditRecord, o: FormatOptions): string {
   return (
     `<${priority(o.facility, r.event)}>1 ${r.time.toISOString()} ${headerToken(r.host, 255)} ` +
     `${headerToken(o.tag, 48)} ${r.pid} ${headerToken(r.event, 32)} ${structuredData(r, o.sdId)} ` +
-    `session ${r.event}`
+    humanMessage(r)
   );
 }

@@ -37,7 +37,31 @@ export function bsdTimestamp(d: Date, local: (d: Date) => LocalTime = jsLocalTim
   return `${MONTHS[t.month]} ${String(t.day).padStart(2, " ")} ${pad(t.hours)}:${pad(t.minutes)}:${pad(t.seconds)}`;
 }
 
-export function formatTraditional(r: AuditRecord, o: FormatOptions & { localTime?: (d: Date) => LocalTime }): string {
+export interface BsdOptions extends FormatOptions {
+  localTime?: (d: Date) => LocalTime;
+}
+
+/**
+ * `<PRI>TIMESTAMP [HOSTNAME ]TAG[PID]: ` — with the hostname for relays
+ * (RFC 3164 on the network), without it on /dev/log, where the local daemon
+ * adds its own (as glibc syslog() does).
+ */
+export function bsdHeader(r: AuditRecord, o: BsdOptions, withHostname: boolean): string {
   const tag = o.tag.replace(/[^\x21-\x7e]|[[\]:]/g, "_").slice(0, 32) || "rationale";
-  return `<${priority(o.facility, r.event)}>${bsdTimestamp(r.time, o.localTime)} ${tag}[${r.pid}]: session ${r.event} ${structuredData(r, o.sdId)}`;
+  const host = withHostname ? (r.host.replace(/[^\x21-\x7e]/g, "_").slice(0, 255) || "-") + " " : "";
+  return `<${priority(o.facility, r.event)}>${bsdTimestamp(r.time, o.localTime)} ${host}${tag}[${r.pid}]: `;
+}
+
+/** The local form: no hostname (the daemon adds it). */
+export function formatTraditional(r: AuditRecord, o: BsdOptions): string {
+  return `${bsdHeader(r, o, false)}session ${r.event} ${structuredData(r, o.sdId)}`;
+}
+
+/**
+ * RFC 3164 for old relays: the same, with the hostname. RFC 3164 allows 1024
+ * bytes; records stay under rsyslog's 8 KiB default but a strict old relay
+ * may cut long ones (the cut is then visible: the element loses its `]`).
+ */
+export function formatRfc3164(r: AuditRecord, o: BsdOptions): string {
+  return `${bsdHeader(r, o, true)}session ${r.event} ${structuredData(r, o.sdId)}`;
 }

@@ -1,21 +1,12 @@
 /**
  * Local syslog: one datagram per record on an AF_UNIX socket (/dev/log),
  * sent without blocking. A stalled daemon fills the socket buffer; then we
- * retry for at most `timeoutMs` and give up rather than hold the login
- * (glibc syslog() and `logger` block indefinitely here: rsyslog #5153).
+ * retry until the deadline and give up rather than hold the login (glibc
+ * syslog() and `logger` block indefinitely here: rsyslog #5153).
  */
-import type { FormatOptions } from "../format/rfc5424.js";
-import { formatRfc5424 } from "../format/rfc5424.js";
-import { formatTraditional } from "../format/traditional.js";
+import { EAGAIN, ENOBUFS, errnoName, UnixDatagramSocket } from "../../platform/libc.js";
 import type { AuditRecord } from "../record.js";
-import type { Sink } from "./sink.js";
-import { EAGAIN, ENOBUFS, localTime, UnixDatagramSocket } from "../../platform/libc.js";
-
-export interface UnixDatagramSinkOptions extends FormatOptions {
-  path: string;
-  format: "traditional" | "rfc5424";
-  timeoutMs: number;
-}
+import { DeliveryError, type Sink } from "./sink.js";
 
 const encoder = new TextEncoder();
 
@@ -23,26 +14,30 @@ export class UnixDatagramSink implements Sink {
   readonly description: string;
   private socket: UnixDatagramSocket | undefined;
 
-  constructor(private readonly o: UnixDatagramSinkOptions) {
-    this.description = `syslog socket ${o.path}`;
+  constructor(
+    readonly id: string,
+    private readonly path: string,
+    readonly format: (r: AuditRecord) => string,
+  ) {
+    this.description = `unix:${path}`;
   }
 
-  send(record: AuditRecord): string | undefined {
-    const line = this.o.format === "rfc5424" ? formatRfc5424(record, this.o) : formatTraditional(record, { ...this.o, localTime });
-    const data = encoder.encode(line);
+  async deliver(lines: readonly string[], deadline: number): Promise<void> {
     try {
-      this.socket ??= new UnixDatagramSocket(this.o.path);
+      this.socket ??= new UnixDatagramSocket(this.path);
     } catch (e) {
-      return (e as Error).message;
+      throw new DeliveryError((e as Error).message);
     }
-    const deadline = performance.now() + this.o.timeoutMs;
-    for (;;) {
-      const err = this.socket.trySend(data);
-      if (err === 0) return undefined;
-      if ((err !== EAGAIN && err !== ENOBUFS) || performance.now() >= deadline) {
-        return `sendto ${this.o.path} failed: errno ${err}${err === EAGAIN ? " (daemon not reading)" : ""}`;
+    for (const line of lines) {
+      const data = encoder.encode(line);
+      for (;;) {
+        const err = this.socket.trySend(data);
+        if (err === 0) break;
+        if ((err !== EAGAIN && err !== ENOBUFS) || performance.now() >= deadline) {
+          throw new DeliveryError(`sendto ${this.path}: ${err === EAGAIN ? "daemon not reading (EAGAIN)" : errnoName(err)}`);
+        }
+        await Bun.sleep(2);
       }
-      Bun.sleepSync(2);
     }
   }
 

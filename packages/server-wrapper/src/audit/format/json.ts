@@ -1,0 +1,35 @@
+/**
+ * JSON body for pipelines that parse JSON: a BSD header and rsyslog's
+ * `@cee:` cookie, then one object with the same field names as the
+ * structured data (mmjsonparse reads it into `$!field`).
+ *
+ * Values are escaped with audit/escape.ts before JSON encoding (backslash
+ * included), so control characters, bidi controls and invalid bytes look the
+ * same as in the other formats (`\x1b`, `\u{202e}`, `\xff`) instead of
+ * becoming real characters again after a JSON parser decodes them. A reader
+ * recovers the exact value with JSON.parse and then unescapeValue.
+ * Fields are bounded before encoding, so the object is never cut (a cut JSON
+ * object would be invalid).
+ */
+import { escapeValue } from "../escape.js";
+import { recordFields } from "../fields.js";
+import type { AuditRecord } from "../record.js";
+import { type BsdOptions, bsdHeader } from "./traditional.js";
+
+export const CEE_COOKIE = "@cee:";
+
+export function jsonBody(r: AuditRecord): string {
+  const obj: Record<string, string> = {};
+  const cut: string[] = [];
+  for (const f of recordFields(r)) {
+    const e = escapeValue(f.value, "\\", f.maxBytes);
+    if (e.truncated) cut.push(f.name);
+    obj[f.name] = e.text;
+  }
+  if (cut.length) obj.truncated = cut.join(",");
+  return JSON.stringify(obj);
+}
+
+export function formatJson(r: AuditRecord, o: BsdOptions, withHostname: boolean): string {
+  return `${bsdHeader(r, o, withHostname)}${CEE_COOKIE}${jsonBody(r)}`;
+}

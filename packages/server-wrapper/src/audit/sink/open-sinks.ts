@@ -1,0 +1,23 @@
+/** Build the configured sinks. */
+import { type FormatName, formatter } from "../format/formats.js";
+import type { BsdOptions } from "../format/traditional.js";
+import { type SinkSpec, sinkId } from "../../config/sink-spec.js";
+import type { Sink } from "./sink.js";
+import { StreamSink } from "./stream-sink.js";
+import { UdpSink } from "./udp-sink.js";
+import { UnixDatagramSink } from "./unix-datagram-sink.js";
+
+export function openSink(spec: SinkSpec, o: BsdOptions): Sink {
+  const id = sinkId(spec);
+  const format = formatter(spec.format as FormatName, o, spec.transport === "unix");
+  switch (spec.transport) {
+    case "unix":
+      return new UnixDatagramSink(id, spec.address, format);
+    case "udp":
+      return new UdpSink(id, spec.address, spec.port!, format);
+    case "tcp":
+      return new StreamSink(id, spec.address, spec.port!, format);
+    case "tls":
+      return new StreamSink(id, spec.address, spec.port!, format, { ca: spec.ca, cert: spec.cert, key: spec.key });
+  }
+}

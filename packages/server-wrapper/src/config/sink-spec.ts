@@ -1,0 +1,64 @@
+/**
+ * `Sink URL [format=NAME] [ca=FILE] [cert=FILE] [key=FILE]` lines: where
+ * records go. Pure parsing; the sinks themselves are in audit/sink/.
+ *
+ *   Sink unix:/dev/log                       local daemon (default format traditional)
+ *   Sink udp://10.0.0.1:514 format=rfc3164   one datagram per record
+ *   Sink tcp://relay:514                     RFC 6587 octet counting (default format rfc5424)
+ *   Sink tls://relay:6514 ca=/etc/rationale/ca.pem   RFC 5425
+ */
+import { FORMAT_NAMES, type FormatName } from "../audit/format/formats.js";
+
+export type Transport = "unix" | "udp" | "tcp" | "tls";
+
+export interface SinkSpec {
+  transport: Transport;
+  /** Socket path for unix, host name or address otherwise. */
+  address: string;
+  port?: number;
+  format: FormatName;
+  ca?: string;
+  cert?: string;
+  key?: string;
+}
+
+const DEFAULT_FORMAT: Record<Transport, FormatName> = { unix: "traditional", udp: "rfc5424", tcp: "rfc5424", tls: "rfc5424" };
+
+export function parseSinkSpec(text: string): SinkSpec | string {
+  const [url, ...opts] = text.trim().split(/\s+/);
+  if (!url) return "expected a URL such as unix:/dev/log or tcp://relay.example.com:514";
+  let spec: SinkSpec;
+  const unix = /^unix:(\/.+)$/.exec(url);
+  const net = /^(udp|tcp|tls):\/\/(\[[0-9A-Fa-f:.]+\]|[\w.-]+):(\d{1,5})$/.exec(url);
+  if (unix) {
+    spec = { transport: "unix", address: unix[1]!, format: "traditional" };
+  } else if (net) {
+    const port = Number(net[3]);
+    if (port < 1 || port > 65535) return `port ${port} is out of range`;
+    const transport = net[1] as Transport;
+    spec = { transport, address: net[2]!.replace(/^\[|\]$/g, ""), port, format: DEFAULT_FORMAT[transport] };
+  } else {
+    return `"${url.slice(0, 80)}" is not unix:/PATH, udp://HOST:PORT, tcp://HOST:PORT or tls://HOST:PORT`;
+  }
+  for (const opt of opts) {
+    const m = /^(format|ca|cert|key)=(.+)$/.exec(opt);
+    if (!m) return `unknown option "${opt.slice(0, 40)}"; expected format=, ca=, cert= or key=`;
+    const [, k, v] = m as unknown as [string, "format" | "ca" | "cert" | "key", string];
+    if (k === "format") {
+      if (!(FORMAT_NAMES as readonly string[]).includes(v)) return `format must be one of ${FORMAT_NAMES.join(", ")}`;
+      spec.format = v as FormatName;
+    } else {
+      if (spec.transport !== "tls") return `${k}= applies to tls:// sinks only`;
+      if (!v.startsWith("/")) return `${k}= needs an absolute path`;
+      spec[k] = v;
+    }
+  }
+  if ((spec.cert === undefined) !== (spec.key === undefined)) return "cert= and key= go together";
+  return spec;
+}
+
+/** A stable, file-name-safe name for a sink: its spool directory. */
+export function sinkId(s: SinkSpec): string {
+  const where = s.transport === "unix" ? s.address : `${s.address}-${s.port}`;
+  return `${s.transport}-${where}`.replace(/[^\w.-]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 100);
+}
