@@ -1,4 +1,5 @@
 /** The wrapper's records as rsyslog wrote them, parsed back with the product's own parser. */
+import { parseJsonBody } from "../../packages/server-wrapper/src/audit/parse/parse-json.js";
 import { parseStructuredData, type ParsedFields } from "../../packages/server-wrapper/src/audit/parse/parse-structured-data.js";
 import type { Rsyslog } from "./rsyslog.js";
 import { waitFor } from "./wait-for.js";
@@ -9,6 +10,8 @@ export interface LoggedRecord {
   appName: string;
   procId: string;
   msgId: string;
+  /** Which rsyslog input parsed it: imuxsock, udp, tcp or tls. */
+  input: string;
   /** What rsyslog parsed as structured data ("-" when none) and the message, as written. */
   msg: string;
   fields: ParsedFields;
@@ -16,11 +19,12 @@ export interface LoggedRecord {
 }
 
 export function parseLine(line: string): LoggedRecord | undefined {
-  const m = /^(\S+) (\S+) (\S+) (\S+) \|(.*)$/.exec(line);
+  const m = /^(\S+) (\S+) (\S+) (\S+) (\S+) \|(.*) JSON=(.*)$/.exec(line);
   if (!m) return undefined;
-  const fields = parseStructuredData(m[5]!);
-  if (!fields) return undefined;
-  return { priority: m[1]!, appName: m[2]!, procId: m[3]!, msgId: m[4]!, msg: m[5]!, fields, line };
+  // Structured data (in %structured-data% or in MSG), else what mmjsonparse parsed.
+  const fields = parseStructuredData(m[6]!) ?? parseJsonBody(m[7]!);
+  if (!fields || !fields.event) return undefined;
+  return { priority: m[1]!, appName: m[2]!, procId: m[3]!, msgId: m[4]!, input: m[5]!, msg: m[6]!, fields, line };
 }
 
 export function records(log: Rsyslog): LoggedRecord[] {

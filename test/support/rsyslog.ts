@@ -9,33 +9,75 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { RSYSLOGD } from "./paths.js";
 import { waitFor } from "./wait-for.js";
+import { connect } from "node:net";
+
+/** A UDP socket bound to 127.0.0.1:port, from /proc/net/udp (UDP cannot be probed by connecting). */
+function udpBound(port: number): boolean {
+  const hex = port.toString(16).toUpperCase().padStart(4, "0");
+  return readFileSync("/proc/net/udp", "utf8").includes(`0100007F:${hex} `);
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(port, "127.0.0.1");
+    s.once("connect", () => (s.destroy(), resolve(true)));
+    s.once("error", () => resolve(false));
+  });
+}
 
 export interface Rsyslog {
   socket: string;
+  /** Ports of the network inputs that were asked for. */
+  udpPort?: number;
+  tcpPort?: number;
+  tlsPort?: number;
+  pid(): number;
   logFile: string;
   lines(): string[];
   stop(): Promise<void>;
 }
 
-/** One line per message: facility.severity app-name procid msgid |structured-data msg */
-const TEMPLATE = `%syslogfacility-text%.%syslogseverity-text% %app-name% %procid% %msgid% |%structured-data% %msg%\\n`;
+/**
+ * One line per message: facility.severity app-name procid msgid input
+ * |structured-data msg JSON=<what mmjsonparse found>
+ */
+const TEMPLATE = `%syslogfacility-text%.%syslogseverity-text% %app-name% %procid% %msgid% %inputname% |%structured-data% %msg% JSON=%$!all-json%\\n`;
+
+export interface NetworkInputs {
+  udpPort?: number;
+  tcpPort?: number;
+  /** RFC 5425: octet-counted syslog over TLS with these server files. */
+  tls?: { port: number; ca: string; cert: string; key: string };
+}
 
 /**
  * @param rfc5424 configure imuxsock as RFC 5424 senders need: without
  *   useSpecialParser="off" Debian's rsyslog reads the "1" version field as the
  *   tag and loses the structured data.
  */
-export async function startRsyslog(dir: string, { rfc5424 = false, include }: { rfc5424?: boolean; include?: string } = {}): Promise<Rsyslog> {
+export async function startRsyslog(
+  dir: string,
+  { rfc5424 = false, include, net = {} }: { rfc5424?: boolean; include?: string; net?: NetworkInputs } = {},
+): Promise<Rsyslog> {
   const socket = join(dir, "log.sock");
   const logFile = join(dir, "messages.log");
   const conf = join(dir, "rsyslog.conf");
+  const tls = net.tls;
   writeFileSync(
     conf,
-    `global(workDirectory="${dir}" maxMessageSize="16k")
+    `global(workDirectory="${dir}" maxMessageSize="16k"${
+      tls ? ` defaultNetstreamDriverCAFile="${tls.ca}" defaultNetstreamDriverCertFile="${tls.cert}" defaultNetstreamDriverKeyFile="${tls.key}"` : ""
+    })
 module(load="imuxsock" SysSock.Use="off")
 input(type="imuxsock" Socket="${socket}" CreatePath="on"${rfc5424 ? ' useSpecialParser="off" parseHostname="on"' : ""})
+${net.udpPort ? `module(load="imudp")\ninput(type="imudp" address="127.0.0.1" port="${net.udpPort}" name="udp")` : ""}
+${net.tcpPort || tls ? `module(load="imtcp" maxSessions="1000")` : ""}
+${net.tcpPort ? `input(type="imtcp" address="127.0.0.1" port="${net.tcpPort}" name="tcp")` : ""}
+${tls ? `input(type="imtcp" address="127.0.0.1" port="${tls.port}" name="tls" streamDriver.name="gtls" streamDriver.mode="1" streamDriver.authMode="anon")` : ""}
+module(load="mmjsonparse")
 template(name="e2e" type="string" string="${TEMPLATE}")
 ${include ? `$IncludeConfig ${include}` : ""}
+action(type="mmjsonparse")
 *.* action(type="omfile" file="${logFile}" template="e2e")
 `,
   );
@@ -45,8 +87,16 @@ ${include ? `$IncludeConfig ${include}` : ""}
   });
   const exited = new Promise<void>((r) => proc.once("exit", () => r()));
   await waitFor(`rsyslogd socket ${socket}`, () => existsSync(socket));
+  for (const port of [net.tcpPort, tls?.port]) {
+    if (port) await waitFor(`rsyslogd listening on ${port}`, () => listening(port));
+  }
+  if (net.udpPort) await waitFor(`rsyslogd bound to udp ${net.udpPort}`, () => udpBound(net.udpPort!));
   return {
     socket,
+    udpPort: net.udpPort,
+    tcpPort: net.tcpPort,
+    tlsPort: tls?.port,
+    pid: () => proc.pid!,
     logFile,
     lines: () => readFileSync(logFile, "utf8").split("\n").filter(Boolean),
     stop: async () => {

@@ -2,9 +2,10 @@
  * The whole server side of a test: a real rsyslogd and a real sshd whose
  * ForceCommand is the built wrapper, logging to that rsyslogd.
  */
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { E2E_USER, WRAPPER } from "./paths.js";
-import { type Rsyslog, startRsyslog } from "./rsyslog.js";
+import { type NetworkInputs, type Rsyslog, startRsyslog } from "./rsyslog.js";
 import { scratchDir } from "./scratch-dir.js";
 import { type Sshd, startSshd } from "./sshd.js";
 import { runClient } from "./run-client.js";
@@ -12,6 +13,7 @@ import { execFileSync } from "node:child_process";
 
 export interface TestServer {
   dir: string;
+  spoolDir: string;
   sshd: Sshd;
   syslog: Rsyslog;
   /** `ssh` to the test server with the given extra args and environment. */
@@ -34,18 +36,25 @@ export async function startServer(
     wrapArgs,
     name = "e2e",
     rfc5424 = false,
-  }: { wrapperConfig?: string; wrapArgs?: string; name?: string; rfc5424?: boolean } = {},
+    net,
+  }: { wrapperConfig?: string | ((s: Rsyslog) => string); wrapArgs?: string; name?: string; rfc5424?: boolean; net?: NetworkInputs } = {},
 ): Promise<TestServer> {
   checkPrerequisites();
   const { path: dir, remove } = scratchDir(name);
-  const syslog = await startRsyslog(dir, { rfc5424 });
+  const syslog = await startRsyslog(dir, { rfc5424, net });
+  // The spool lives in the scratch dir, set up as an installer would: root's, mode 1733.
+  const spoolDir = join(dir, "spool");
+  mkdirSync(spoolDir);
+  chmodSync(spoolDir, 0o1733);
+  const extra = typeof wrapperConfig === "function" ? wrapperConfig(syslog) : wrapperConfig;
   const sshd = await startSshd({
     dir,
-    wrapperConfig: `SyslogSocket ${syslog.socket}\n${wrapperConfig}`,
+    wrapperConfig: `SyslogSocket ${syslog.socket}\nSpoolDir ${spoolDir}\n${extra}`,
     wrapArgs,
   });
   return {
     dir,
+    spoolDir,
     sshd,
     syslog,
     ssh: (args, env, input) => runClient(["ssh", ...sshd.clientArgs(), "127.0.0.1", ...args], { env, input }),
