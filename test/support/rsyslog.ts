@@ -5,25 +5,11 @@
  * parsed, so the tests check what rsyslog understood, not what was sent.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { RSYSLOGD } from "./paths.js";
 import { waitFor } from "./wait-for.js";
-import { connect } from "node:net";
-
-/** A UDP socket bound to 127.0.0.1:port, from /proc/net/udp (UDP cannot be probed by connecting). */
-function udpBound(port: number): boolean {
-  const hex = port.toString(16).toUpperCase().padStart(4, "0");
-  return readFileSync("/proc/net/udp", "utf8").includes(`0100007F:${hex} `);
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(port, "127.0.0.1");
-    s.once("connect", () => (s.destroy(), resolve(true)));
-    s.once("error", () => resolve(false));
-  });
-}
+import { tcpListening, udpBound } from "./ports.js";
 
 export interface Rsyslog {
   socket: string;
@@ -35,6 +21,11 @@ export interface Rsyslog {
   logFile: string;
   lines(): string[];
   stop(): Promise<void>;
+  /** Start again after stop(), with the same configuration and log file. */
+  start(): Promise<void>;
+  /** SIGSTOP / SIGCONT: a daemon that is alive but reads nothing. */
+  pause(): void;
+  resume(): void;
 }
 
 /**
@@ -46,8 +37,11 @@ const TEMPLATE = `%syslogfacility-text%.%syslogseverity-text% %app-name% %procid
 export interface NetworkInputs {
   udpPort?: number;
   tcpPort?: number;
-  /** RFC 5425: octet-counted syslog over TLS with these server files. */
-  tls?: { port: number; ca: string; cert: string; key: string };
+  /**
+   * RFC 5425: octet-counted syslog over TLS with these server files; on
+   * `mutualPort` too, where a client must present a certificate of the CA.
+   */
+  tls?: { port: number; ca: string; cert: string; key: string; mutualPort?: number };
 }
 
 /**
@@ -59,6 +53,7 @@ export async function startRsyslog(
   dir: string,
   { rfc5424 = false, include, net = {} }: { rfc5424?: boolean; include?: string; net?: NetworkInputs } = {},
 ): Promise<Rsyslog> {
+  mkdirSync(dir, { recursive: true });
   const socket = join(dir, "log.sock");
   const logFile = join(dir, "messages.log");
   const conf = join(dir, "rsyslog.conf");
@@ -74,6 +69,7 @@ ${net.udpPort ? `module(load="imudp")\ninput(type="imudp" address="127.0.0.1" po
 ${net.tcpPort || tls ? `module(load="imtcp" maxSessions="1000")` : ""}
 ${net.tcpPort ? `input(type="imtcp" address="127.0.0.1" port="${net.tcpPort}" name="tcp")` : ""}
 ${tls ? `input(type="imtcp" address="127.0.0.1" port="${tls.port}" name="tls" streamDriver.name="gtls" streamDriver.mode="1" streamDriver.authMode="anon")` : ""}
+${tls?.mutualPort ? `input(type="imtcp" address="127.0.0.1" port="${tls.mutualPort}" name="tls-mutual" streamDriver.name="gtls" streamDriver.mode="1" streamDriver.authMode="x509/certvalid")` : ""}
 module(load="mmjsonparse")
 template(name="e2e" type="string" string="${TEMPLATE}")
 ${include ? `$IncludeConfig ${include}` : ""}
@@ -82,15 +78,19 @@ action(type="mmjsonparse")
 `,
   );
   writeFileSync(logFile, "");
-  const proc: ChildProcess = spawn(RSYSLOGD, ["-n", "-f", conf, "-i", join(dir, "rsyslogd.pid")], {
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const exited = new Promise<void>((r) => proc.once("exit", () => r()));
-  await waitFor(`rsyslogd socket ${socket}`, () => existsSync(socket));
-  for (const port of [net.tcpPort, tls?.port]) {
-    if (port) await waitFor(`rsyslogd listening on ${port}`, () => listening(port));
-  }
-  if (net.udpPort) await waitFor(`rsyslogd bound to udp ${net.udpPort}`, () => udpBound(net.udpPort!));
+  let proc: ChildProcess;
+  let exited: Promise<void>;
+  const launch = async () => {
+    rmSync(socket, { force: true }); // so that its existence means this rsyslogd made it
+    proc = spawn(RSYSLOGD, ["-n", "-f", conf, "-i", join(dir, "rsyslogd.pid")], { stdio: ["ignore", "inherit", "inherit"] });
+    exited = new Promise<void>((r) => proc.once("exit", () => r()));
+    await waitFor(`rsyslogd socket ${socket}`, () => existsSync(socket));
+    for (const port of [net.tcpPort, tls?.port, tls?.mutualPort]) {
+      if (port) await waitFor(`rsyslogd listening on ${port}`, () => tcpListening(port));
+    }
+    if (net.udpPort) await waitFor(`rsyslogd bound to udp ${net.udpPort}`, () => udpBound(net.udpPort!));
+  };
+  await launch();
   return {
     socket,
     udpPort: net.udpPort,
@@ -100,8 +100,13 @@ action(type="mmjsonparse")
     logFile,
     lines: () => readFileSync(logFile, "utf8").split("\n").filter(Boolean),
     stop: async () => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      proc.kill("SIGCONT");
       proc.kill("SIGTERM");
       await exited;
     },
+    start: launch,
+    pause: () => proc.kill("SIGSTOP"),
+    resume: () => proc.kill("SIGCONT"),
   };
 }

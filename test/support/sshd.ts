@@ -7,7 +7,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, connect } from "node:net";
+import { freePort, tcpListening } from "./ports.js";
 import { join } from "node:path";
 import { E2E_USER, SSHD, WRAPPER } from "./paths.js";
 import { waitFor } from "./wait-for.js";
@@ -35,25 +35,6 @@ export interface Sshd {
   /** Common ssh client arguments (no config files, this key, this port). */
   clientArgs(): string[];
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(port, "127.0.0.1");
-    s.once("connect", () => (s.destroy(), resolve(true)));
-    s.once("error", () => resolve(false));
-  });
 }
 
 /** A client key pair in the server's scratch dir, reused by a second sshd there. */
@@ -106,7 +87,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
   writeFileSync(configFile, lines.join("\n") + "\n");
   const proc: ChildProcess = spawn(SSHD, ["-D", "-e", "-f", configFile], { stdio: ["ignore", "inherit", "inherit"] });
   const exited = new Promise<void>((r) => proc.once("exit", () => r()));
-  await waitFor(`sshd listening on 127.0.0.1:${port}`, async () => proc.exitCode === null && (await canConnect(port)));
+  await waitFor(`sshd listening on 127.0.0.1:${port}`, () => proc.exitCode === null && tcpListening(port));
   return {
     port,
     user: E2E_USER,

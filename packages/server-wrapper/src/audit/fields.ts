@@ -48,6 +48,7 @@ export function recordFields(r: AuditRecord): Field[] {
   add("exit", r.exitCode);
   add("signal", r.signal);
   add("reason", r.reason);
+  add("lost", r.lost);
   add("detail", r.detail, BOUNDS.detail);
   return f;
 }

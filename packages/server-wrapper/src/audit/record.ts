@@ -50,8 +50,10 @@ export interface AuditRecord {
   exitCode?: number;
   signal?: string;
   reason?: EndReason;
-  /** Free text for refused / config-error / crash records. */
+  /** Free text for refused / config-error / crash / spool-loss records. */
   detail?: string;
+  /** spool-loss: how many records the full spool could not keep. */
+  lost?: number;
 }
 
 export interface SessionFacts {
@@ -140,6 +142,7 @@ export function spoolLossRecord(w: Writer, count: number, sink: string, time: Da
     rationaleSource: "none",
     tty: false,
     pid: w.pid,
+    lost: count,
     detail: `${count} record(s) of uid ${w.uid} for ${sink} were dropped because the spool was full (SpoolMaxRecords)`,
   };
 }
