@@ -3,7 +3,7 @@
  * config run a real session (only the install paths are pointed at this
  * checkout), and the rsyslog snippet is valid and routes the records.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -71,4 +71,18 @@ test("the rsyslog snippet is valid and puts the records in their own file", asyn
     return l.length ? l : undefined;
   });
   expect(lines[0]).toMatch(/ rationale\[\d+\]: session start \[rationale@32473 event="start"/);
+});
+
+test("the flush service and timer are valid units that start the installed binary", () => {
+  const units = ["rationale-flush.service", "rationale-flush.timer"].map((name) => {
+    const path = join(dir.path, name);
+    writeFileSync(path, example(`systemd/${name}`).replace("/usr/local/bin/rationale-server", WRAPPER).replace("/etc/rationale/server.conf", join(dir.path, "server.conf")));
+    return path;
+  });
+  // systemd-analyze checks syntax, and that ExecStart names an executable.
+  const r = spawnSync("systemd-analyze", ["verify", ...units], { encoding: "utf8" });
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  const flush = spawnSync(WRAPPER, ["flush", "--config", join(dir.path, "server.conf")], { encoding: "utf8" });
+  expect(flush.status, flush.stderr).toBe(0); // nothing spooled: nothing to do, success
 });
