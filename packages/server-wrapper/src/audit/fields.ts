@@ -3,6 +3,7 @@
  * every format writes, so field names (documented in README "Record fields")
  * are the same on every transport.
  */
+import { RATIONALE_MAX_BYTES } from "@rationale/shared/variables";
 import type { AuditRecord } from "./record.js";
 
 export interface Field {
@@ -14,7 +15,7 @@ export interface Field {
 
 /** Client-sent free text gets the largest bounds; the sum stays well under rsyslog's 8 KiB default. */
 export const BOUNDS = {
-  rationale: 1024,
+  rationale: RATIONALE_MAX_BYTES,
   command: 2048,
   client: 64,
   detail: 512,

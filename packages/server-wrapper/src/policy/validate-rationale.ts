@@ -1,17 +1,9 @@
-/** Whether a rationale meets the site's rules; the message tells the user how to fix it. */
+/** The shared rationale rules, fed from the wrapper's settings. */
+import { type Validation, validateRationale as validate } from "@rationale/shared/rationale-rules";
 import type { Config } from "../config/config.js";
 
-export type Validation = { ok: true } | { ok: false; problem: string };
+export type { Validation };
 
 export function validateRationale(text: string, config: Pick<Config, "rationaleMinLength" | "rationalePattern">): Validation {
-  const t = text.trim();
-  if (t.length === 0) return { ok: false, problem: "a rationale is required" };
-  const length = [...t].length;
-  if (length < config.rationaleMinLength) {
-    return { ok: false, problem: `a rationale needs at least ${config.rationaleMinLength} characters (got ${length})` };
-  }
-  if (config.rationalePattern && !config.rationalePattern.test(t)) {
-    return { ok: false, problem: `a rationale must match ${config.rationalePattern.source} (for example a ticket id)` };
-  }
-  return { ok: true };
+  return validate(text, { minLength: config.rationaleMinLength, pattern: config.rationalePattern });
 }
