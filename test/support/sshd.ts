@@ -23,6 +23,8 @@ export interface SshdOptions {
   forceCommand?: string;
   /** Name of the sub-directory, so several servers can share one scratch dir. */
   name?: string;
+  /** AcceptEnv patterns for the wrapped server (default the deliberately broad RATIONALE*); "" for none. */
+  acceptEnv?: string;
   /** A drop-in file to Include first (as Debian's sshd_config includes sshd_config.d). */
   include?: string;
 }
@@ -82,7 +84,8 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
   if (o.forceCommand) {
     lines.push("AcceptEnv RATIONALE RATIONALE_CLIENT", `ForceCommand ${o.forceCommand}`);
   } else if (o.wrapped !== false) {
-    lines.push("AcceptEnv RATIONALE*", `ForceCommand ${WRAPPER} wrap ${(o.wrapArgs ?? "--config {config}").replaceAll("{config}", wrapperConf)}`);
+    if (o.acceptEnv !== "") lines.push(`AcceptEnv ${o.acceptEnv ?? "RATIONALE*"}`);
+    lines.push(`ForceCommand ${WRAPPER} wrap ${(o.wrapArgs ?? "--config {config}").replaceAll("{config}", wrapperConf)}`);
   }
   writeFileSync(configFile, lines.join("\n") + "\n");
   const proc: ChildProcess = spawn(SSHD, ["-D", "-e", "-f", configFile], { stdio: ["ignore", "inherit", "inherit"] });

@@ -1,13 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { parseSshG, sendsVariable } from "../src/ssh/effective-config.js";
-import { needsOwnMaster, OWN_CONTROL_PATH, sshArgv } from "../src/ssh/ssh-argv.js";
+import { needsOwnMaster, ownControlPath, sshArgv } from "../src/ssh/ssh-argv.js";
 
 const g = (text: string) => parseSshG(text);
 
 describe("ssh arguments", () => {
   test("SendEnv for both variables comes before the user's own arguments", () => {
-    expect(sshArgv(["-p", "22", "host", "ls"], false)).toEqual(["-o", "SendEnv=RATIONALE", "-o", "SendEnv=RATIONALE_CLIENT", "-p", "22", "host", "ls"]);
-    expect(sshArgv(["host"], true)).toContain(`ControlPath=${OWN_CONTROL_PATH}`);
+    expect(sshArgv(["-p", "22", "host", "ls"])).toEqual(["-o", "SendEnv=RATIONALE", "-o", "SendEnv=RATIONALE_CLIENT", "-p", "22", "host", "ls"]);
+    expect(sshArgv(["host"], ownControlPath("/home/a"))).toContain("ControlPath=/home/a/.ssh/rationale-%C");
   });
 
   test("a shared master is avoided only when it could drop the variables", () => {

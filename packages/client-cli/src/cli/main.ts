@@ -4,7 +4,8 @@
  * process.exit, so tests can call main().
  */
 import { Argument, Command, CommanderError, Option } from "commander";
-import { homedir } from "node:os";
+import { mkdirSync } from "node:fs";
+import { homedir, userInfo } from "node:os";
 import { basename, join } from "node:path";
 import { RATIONALE, RATIONALE_CLIENT } from "@rationale/shared/variables";
 import { BASH, ZSH } from "../completion/scripts.js";
@@ -15,7 +16,7 @@ import { obtainRationale } from "../rationale/obtain-rationale.js";
 import { type Outcome, runTool } from "../run/run-tool.js";
 import { runSetup } from "../setup/run-setup.js";
 import { querySshConfig } from "../ssh/query-ssh-config.js";
-import { needsOwnMaster, sshArgv } from "../ssh/ssh-argv.js";
+import { needsOwnMaster, ownControlPath, sshArgv } from "../ssh/ssh-argv.js";
 import { CliError, EXIT } from "./exit-codes.js";
 import { COMPLETION_EXAMPLES, DOCTOR_EXAMPLES, EXEC_EXAMPLES, MAIN_EXAMPLES, SETUP_EXAMPLES, SSH_EXAMPLES } from "./help-texts.js";
 
@@ -27,6 +28,16 @@ export interface Context {
   env: Readonly<Record<string, string | undefined>>;
   out: (s: string) => void;
   err: (s: string) => void;
+}
+
+/**
+ * ssh puts control sockets under the passwd home directory, whatever $HOME
+ * says, and cannot create ~/.ssh itself.
+ */
+function ownMasterPath(): string {
+  const home = userInfo().homedir;
+  mkdirSync(join(home, ".ssh"), { recursive: true, mode: 0o700 });
+  return ownControlPath(home);
 }
 
 interface GlobalOptions {
@@ -74,7 +85,7 @@ export async function main(ctx: Context): Promise<Outcome> {
       if (!args.length) throw new CliError("rationale ssh needs a destination, as ssh does: rationale ssh [ssh options] HOST [command]");
       const env = await settle(program.opts<GlobalOptions>(), "ssh");
       const config = querySshConfig(args);
-      result = await runTool("ssh", sshArgv(args, config !== undefined && needsOwnMaster(config, args)), env);
+      result = await runTool("ssh", sshArgv(args, config && needsOwnMaster(config, args) ? ownMasterPath() : undefined), env);
     });
 
   program

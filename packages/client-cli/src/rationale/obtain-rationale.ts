@@ -34,23 +34,25 @@ export async function obtainRationale(o: {
     const warning = quick.from === "option" ? addToHistory(o.historyFile, quick.text, o.config.historySize) : undefined;
     return { text: quick.text, from: quick.from, warning };
   }
-  const term = openTerminal();
-  if (!term) throw new CliError(NO_RATIONALE_MESSAGE, EXIT.usage);
+  const probe = openTerminal();
+  if (!probe) throw new CliError(NO_RATIONALE_MESSAGE, EXIT.usage);
+  probe.close();
+  const open: typeof openTerminal = () => {
+    const t = openTerminal();
+    if (!t) throw new CliError("the terminal went away during the prompt; nothing was run", EXIT.usage);
+    return t;
+  };
   // An SSH disconnect or closed terminal during the prompt must end us
   // cleanly (the prompt library would otherwise never settle).
-  const onHup = () => {
-    term.close();
-    process.exit(128 + 1);
-  };
+  const onHup = () => process.exit(128 + 1);
   process.once("SIGHUP", onHup);
   try {
-    const text = await promptRationale(term, readHistory(o.historyFile), o.config.rules);
+    const text = await promptRationale(open as () => NonNullable<ReturnType<typeof openTerminal>>, readHistory(o.historyFile), o.config.rules);
     return { text, from: "prompt", warning: addToHistory(o.historyFile, text, o.config.historySize) };
   } catch (e) {
     if ((e as Error).name === "ExitPromptError") throw new CliError("cancelled at the prompt; nothing was run", 130);
     throw e;
   } finally {
     process.off("SIGHUP", onHup);
-    term.close();
   }
 }

@@ -14,8 +14,11 @@ import { multiplexes, type SshConfig, sendsVariable } from "./effective-config.j
 
 export const SEND_ENV_OPTIONS = ["-o", `SendEnv=${RATIONALE}`, "-o", `SendEnv=${RATIONALE_CLIENT}`];
 
-/** Our own masters: started by us, so always with SendEnv for both variables. */
-export const OWN_CONTROL_PATH = "~/.ssh/rationale-%C";
+/**
+ * Our own masters, started by us and so always with SendEnv for both
+ * variables: HOME/.ssh/rationale-%C (%C is a hash of the connection).
+ */
+export const ownControlPath = (home: string) => `${home}/.ssh/rationale-%C`;
 
 /** The user chose a control socket on the command line (-S PATH, -o ControlPath=...). */
 function choosesControlPath(args: readonly string[]): boolean {
@@ -38,6 +41,7 @@ export function needsOwnMaster(config: SshConfig, userArgs: readonly string[]): 
   return !(sendsVariable(config, RATIONALE) && sendsVariable(config, RATIONALE_CLIENT));
 }
 
-export function sshArgv(userArgs: readonly string[], ownMaster: boolean): string[] {
-  return [...SEND_ENV_OPTIONS, ...(ownMaster ? ["-o", `ControlPath=${OWN_CONTROL_PATH}`] : []), ...userArgs];
+/** @param ownMaster the control path to use instead of the configured one, if any */
+export function sshArgv(userArgs: readonly string[], ownMaster?: string): string[] {
+  return [...SEND_ENV_OPTIONS, ...(ownMaster ? ["-o", `ControlPath=${ownMaster}`] : []), ...userArgs];
 }
