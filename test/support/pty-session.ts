@@ -12,9 +12,9 @@ export class PtySession {
   private cursor = 0;
   readonly exited: Promise<{ exitCode: number; signal?: number }>;
 
-  constructor(argv: string[], env: Record<string, string> = {}, size = { cols: 100, rows: 30 }) {
+  constructor(argv: string[], env: Record<string, string> = {}, size = { cols: 100, rows: 30 }, cwd?: string) {
     const [cmd, ...args] = argv as [string, ...string[]];
-    this.pty = spawn(cmd, args, { cols: size.cols, rows: size.rows, name: "xterm", env: { ...cleanEnv(), TERM: "xterm", ...env } });
+    this.pty = spawn(cmd, args, { cols: size.cols, rows: size.rows, name: "xterm", cwd, env: { ...cleanEnv(), TERM: "xterm", ...env } });
     this.pty.onData((d) => (this.output += d));
     this.exited = new Promise((r) => this.pty.onExit(r));
   }
