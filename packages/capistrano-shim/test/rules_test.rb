@@ -24,6 +24,10 @@ class RulesTest < Minitest::Test
     assert_equal "INC-1", R.render("%{rationale}", rationale: "INC-1", stage: :x, tasks: [])
   end
 
+  def test_render_rejects_unknown_keys
+    assert_raises(KeyError) { R.render("%{ticket}", rationale: "x", stage: :s, tasks: []) }
+  end
+
   def test_revision_is_added_once
     once = R.with_revision("deploy local: x", "0123456789abcdef0123")
     assert_equal "deploy local: x (revision 0123456789ab)", once

@@ -66,7 +66,12 @@ module Capistrano
 
           stage = fetch(:stage)
           tasks = Rules.tasks_of_run(Rake.application.top_level_tasks, stage)
-          ENV[Rules::RATIONALE] = Rules.render(fetch(:rationale_template), rationale: text, stage: stage, tasks: tasks)
+          begin
+            ENV[Rules::RATIONALE] = Rules.render(fetch(:rationale_template), rationale: text, stage: stage, tasks: tasks)
+          rescue KeyError, ArgumentError => e
+            abort("capistrano-rationale: :rationale_template #{fetch(:rationale_template).inspect} is not usable (#{e.message}); " \
+                  "it may contain %{rationale}, %{stage} and %{tasks}")
+          end
           $stderr.puts "rationale: #{ENV[Rules::RATIONALE].lines.first.chomp}"
         end
         ENV[Rules::RATIONALE_CLIENT] = Rules::CLIENT_NAME
