@@ -1,88 +1,70 @@
 /**
- * Benchmark: the wrapper's added latency per SSH command, measured in one
- * run against a bare sshd and against the bash reference ForceCommand
- * (reference-forcecommand.sh), all three over multiplexed connections to
- * servers on this machine logging to one real rsyslogd. Rounds interleave the
- * three so that machine noise hits them alike. Prints medians, p90s and
- * the ratio of added latencies; no pass/fail here (see README "Benchmarks").
+ * The benchmark suite: every figure measured in one run against a bare sshd
+ * (or the bash reference) on this machine, printed against its target.
+ * Not part of `pnpm test`: timings belong here, not in tests.
  *
- *   pnpm bench            # default 300 rounds
- *   pnpm bench -- 1000    # more rounds
+ *   pnpm bench                      # everything (about 10 minutes on 2 cores)
+ *   pnpm bench -- --quick           # smaller sizes and fewer rounds (about 2 minutes)
+ *   pnpm bench -- latency memory    # chosen cases: latency ansible transfer interactive memory load
+ *   pnpm bench -- --strict          # exit 1 when a target is missed
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import { ROOT } from "../test/support/paths.js";
-import { startRsyslog } from "../test/support/rsyslog.js";
-import { scratchDir } from "../test/support/scratch-dir.js";
-import { checkPrerequisites } from "../test/support/server.js";
-import { type Sshd, startSshd } from "../test/support/sshd.js";
+import { ansible } from "./cases/ansible.js";
+import { interactive } from "./cases/interactive.js";
+import { latency } from "./cases/latency.js";
+import { load } from "./cases/load.js";
+import { memory } from "./cases/memory.js";
+import { transfer } from "./cases/transfer.js";
+import { type Bench, type Row, startBench } from "./support.js";
 
-const rounds = Number(process.argv[2] ?? 300);
+const args = process.argv.slice(2).filter((a) => a !== "--");
+const quick = args.includes("--quick");
+const strict = args.includes("--strict");
+const size = <T>(full: T, small: T) => (quick ? small : full);
 
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const CASES: Record<string, (b: Bench) => Promise<Row[]>> = {
+  latency: (b) => latency(b, size(300, 60)),
+  ansible: (b) => ansible(b, size(3, 1)),
+  transfer: (b) => transfer(b, size(1024, 128), size(2, 1)),
+  interactive: (b) => interactive(b, size(300_000, 50_000), size(300, 100)),
+  memory: (b) => memory(b, size(100, 30)),
+  load: (b) => load(b, 200),
+};
+
+function met(r: Row): boolean | undefined {
+  if (!r.target) return undefined;
+  return r.target.op === "<=" ? r.value <= r.target.value : r.value >= r.target.value;
 }
 
 async function main() {
-  checkPrerequisites();
-  const { path: dir, remove } = scratchDir("bench");
-  const syslog = await startRsyslog(dir);
-  const servers: Record<string, Sshd> = {
-    bare: await startSshd({ dir, wrapped: false, name: "bare" }),
-    wrapper: await startSshd({ dir, name: "wrapper", wrapperConfig: `SyslogSocket ${syslog.socket}\n` }),
-    "bash reference": await startSshd({
-      dir,
-      name: "reference",
-      forceCommand: `${join(ROOT, "bench", "reference-forcecommand.sh")} ${syslog.socket}`,
-    }),
-  };
-  const env = { ...process.env, RATIONALE: "benchmark", RATIONALE_CLIENT: "bench" };
-  delete (env as Record<string, string | undefined>).NODE_EXTRA_CA_CERTS;
-  const argv = (name: string, s: Sshd, extra: string[]) => [
-    ...s.clientArgs(),
-    "-o", "ControlMaster=auto",
-    "-o", `ControlPath=${join(dir, `cm-${name.replace(/\W/g, "")}`)}`,
-    "-o", "ControlPersist=120",
-    ...extra,
-    "127.0.0.1",
-    "true",
-  ];
-  const times: Record<string, number[]> = {};
-  for (const [name, s] of Object.entries(servers)) {
-    times[name] = [];
-    const r = spawnSync("ssh", argv(name, s, []), { env }); // opens the master connection
-    if (r.status !== 0) throw new Error(`ssh to ${name} failed: ${r.stderr}`);
-  }
-  for (let i = 0; i < rounds + 20; i++) {
-    for (const [name, s] of Object.entries(servers)) {
-      const t0 = process.hrtime.bigint();
-      const r = spawnSync("ssh", argv(name, s, []), { env });
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (r.status !== 0) throw new Error(`ssh to ${name} failed: ${r.stderr}`);
-      if (i >= 20) times[name]!.push(ms); // the first rounds warm caches
+  const chosen = args.filter((a) => !a.startsWith("--"));
+  const unknown = chosen.filter((c) => !(c in CASES));
+  if (unknown.length) throw new Error(`unknown case(s) ${unknown.join(", ")}; cases are ${Object.keys(CASES).join(", ")}`);
+  const names = chosen.length ? chosen : Object.keys(CASES);
+  const bench = await startBench();
+  const rows: Row[] = [];
+  try {
+    for (const name of names) {
+      process.stderr.write(`running ${name}...\n`);
+      try {
+        rows.push(...(await CASES[name]!(bench)));
+      } catch (e) {
+        rows.push({ metric: `${name}: could not be measured: ${(e as Error).message.split("\n")[0]}`, value: NaN, unit: "" });
+      }
     }
+  } finally {
+    await bench.close();
   }
-  for (const [name, s] of Object.entries(servers)) {
-    spawnSync("ssh", argv(name, s, ["-O", "exit"]), { env, stdio: "ignore" });
-    await s.stop();
+  console.log(`\nrationale benchmarks${quick ? " (--quick)" : ""}, ${new Date().toISOString()}`);
+  let missed = 0;
+  for (const r of rows) {
+    const ok = met(r);
+    if (ok === false || Number.isNaN(r.value)) missed++;
+    const target = r.target ? `target ${r.target.op} ${r.target.value}${r.unit}` : "";
+    const mark = ok === undefined ? "     " : ok ? "  ok " : "MISSED";
+    console.log(`${mark} ${r.metric}: ${Number.isNaN(r.value) ? "-" : r.value.toFixed(2)}${r.unit}  ${target}`);
+    if (r.detail) console.log(`        ${r.detail}`);
   }
-  await syslog.stop();
-  remove();
-
-  const stats = Object.fromEntries(
-    Object.entries(times).map(([n, t]) => {
-      const s = [...t].sort((a, b) => a - b);
-      return [n, { median: quantile(s, 0.5), p90: quantile(s, 0.9) }];
-    }),
-  );
-  const bare = stats.bare!.median;
-  console.log(`Trivial command ('true') over a multiplexed ssh connection, ${rounds} interleaved rounds`);
-  console.log("server            median ms   p90 ms   added ms");
-  for (const [n, s] of Object.entries(stats)) {
-    console.log(`${n.padEnd(16)} ${s.median.toFixed(2).padStart(9)} ${s.p90.toFixed(2).padStart(8)} ${(s.median - bare).toFixed(2).padStart(10)}`);
-  }
-  const ratio = (stats.wrapper!.median - bare) / (stats["bash reference"]!.median - bare);
-  console.log(`wrapper added latency = ${ratio.toFixed(2)} x the bash reference's (target <= 1.5, aim 1.0)`);
+  if (strict && missed) process.exitCode = 1;
 }
 
 main().catch((e) => {
