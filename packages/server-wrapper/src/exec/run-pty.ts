@@ -14,7 +14,15 @@ import { endProcessGroup } from "./end-process-group.js";
 import type { SessionSignals } from "./session-signals.js";
 import { termiosFlags } from "../platform/libc.js";
 
-/** How long to keep copying output after the shell exits (a background job may hold the terminal open). */
+/**
+ * After the shell exits, keep copying output until it has been quiet for
+ * QUIET_MS (what the shell wrote last is already in the PTY and arrives at
+ * once), but no longer than DRAIN_MS (a background job may keep writing).
+ * Bun.Terminal's exit callback cannot tell us: it fires only on close(),
+ * because Bun keeps its own handle on the inner terminal. A fixed wait here
+ * cost every `ssh -tt host cmd` session (Ansible uses -tt) 250 ms.
+ */
+const QUIET_MS = 10;
 const DRAIN_MS = 250;
 
 export async function runUnderPty(
@@ -25,13 +33,17 @@ export async function runUnderPty(
   onSpawn: (pgid: number) => void,
 ): Promise<Outcome> {
   const { cols, rows } = outer.size();
+  let lastOutput = performance.now();
   let ptyClosed!: () => void;
   const closed = new Promise<void>((r) => (ptyClosed = r));
   const terminal = new Bun.Terminal({
     cols,
     rows,
     name: env.TERM || "dumb",
-    data: (_t, data) => outer.write(data),
+    data: (_t, data) => {
+      lastOutput = performance.now();
+      outer.write(data);
+    },
     exit: () => ptyClosed(),
   });
   const modes = termiosFlags(outer.saved);
@@ -61,7 +73,14 @@ export async function runUnderPty(
   outer.onClosed(() => signals.received || hangUp());
 
   await proc.exited;
-  await Promise.race([closed, Bun.sleep(DRAIN_MS)]);
+  let isClosed = false;
+  void closed.then(() => (isClosed = true));
+  const giveUp = performance.now() + DRAIN_MS;
+  for (;;) {
+    const now = performance.now();
+    if (isClosed || now >= giveUp || now - lastOutput >= QUIET_MS) break;
+    await Bun.sleep(Math.min(QUIET_MS - (now - lastOutput), giveUp - now));
+  }
   process.off("SIGWINCH", resize);
   outer.onInput(undefined);
   if (!terminal.closed) terminal.close();
