@@ -1,6 +1,6 @@
 /** The wrapper's records as rsyslog wrote them, parsed back with the product's own parser. */
-import { parseJsonBody } from "../../packages/server-wrapper/src/audit/parse/parse-json.js";
-import { parseStructuredData, type ParsedFields } from "../../packages/server-wrapper/src/audit/parse/parse-structured-data.js";
+import { parseJsonBody } from "@rationale/shared/records/parse-json";
+import { parseStructuredData, type ParsedFields } from "@rationale/shared/records/parse-structured-data";
 import type { Rsyslog } from "./rsyslog.js";
 import { waitFor } from "./wait-for.js";
 

@@ -9,7 +9,9 @@
 import type { SessionContext } from "../env/session-context.js";
 import type { ClientKind } from "../classify/classify-client.js";
 
-export type AuditEvent = "start" | "end" | "refused" | "config-error" | "crash" | "spool-loss";
+import type { RecordEvent } from "@rationale/shared/records/syntax";
+
+export type AuditEvent = RecordEvent;
 
 /** Why a session ended (or never started). */
 export type EndReason =

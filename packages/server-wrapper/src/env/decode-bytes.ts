@@ -6,9 +6,11 @@
  * into `\xNN`, so an auditor sees the exact bytes the client sent instead of
  * U+FFFD replacement characters that would hide them.
  */
-const strict = new TextDecoder("utf-8", { fatal: true });
+import { RAW_BYTE_BASE } from "@rationale/shared/records/syntax";
 
-export const RAW_BYTE_BASE = 0xdc00;
+export { RAW_BYTE_BASE };
+
+const strict = new TextDecoder("utf-8", { fatal: true });
 
 export function decodeBytes(bytes: Uint8Array): string {
   try {

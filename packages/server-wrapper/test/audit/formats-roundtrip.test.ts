@@ -8,8 +8,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { FORMAT_NAMES, formatter } from "../../src/audit/format/formats.js";
-import { parseJsonBody } from "../../src/audit/parse/parse-json.js";
-import { parseStructuredData, type ParsedFields } from "../../src/audit/parse/parse-structured-data.js";
+import { parseJsonBody } from "@rationale/shared/records/parse-json";
+import { parseStructuredData, type ParsedFields } from "@rationale/shared/records/parse-structured-data";
 import type { AuditRecord } from "../../src/audit/record.js";
 import { decodeBytes } from "../../src/env/decode-bytes.js";
 

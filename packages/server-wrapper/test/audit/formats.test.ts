@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { formatJson } from "../../src/audit/format/json.js";
-import { parseJsonBody } from "../../src/audit/parse/parse-json.js";
+import { parseJsonBody } from "@rationale/shared/records/parse-json";
 import { decodeBytes } from "../../src/env/decode-bytes.js";
 import { formatRfc5424 } from "../../src/audit/format/rfc5424.js";
 import { bsdTimestamp, formatRfc3164, formatTraditional } from "../../src/audit/format/traditional.js";

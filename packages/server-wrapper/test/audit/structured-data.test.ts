@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { encodeBytesForTest } from "../helpers.js";
 import { structuredData } from "../../src/audit/format/structured-data.js";
-import { parseStructuredData } from "../../src/audit/parse/parse-structured-data.js";
+import { parseStructuredData } from "@rationale/shared/records/parse-structured-data";
 import { decodeBytes } from "../../src/env/decode-bytes.js";
 import type { AuditRecord } from "../../src/audit/record.js";
 

@@ -3,7 +3,7 @@
  * `@cee:` cookie, then one object with the same field names as the
  * structured data (mmjsonparse reads it into `$!field`).
  *
- * Values are escaped with audit/escape.ts before JSON encoding (backslash
+ * Values are escaped with the shared escape rules before JSON encoding (backslash
  * included), so control characters, bidi controls and invalid bytes look the
  * same as in the other formats (`\x1b`, `\u{202e}`, `\xff`) instead of
  * becoming real characters again after a JSON parser decodes them. A reader
@@ -11,18 +11,19 @@
  * Fields are bounded before encoding, so the object is never cut (a cut JSON
  * object would be invalid).
  */
-import { escapeValue } from "../escape.js";
+import { escapeValue } from "@rationale/shared/records/escape";
+import { CEE_COOKIE, JSON_SPECIALS } from "@rationale/shared/records/syntax";
 import { recordFields } from "../fields.js";
 import type { AuditRecord } from "../record.js";
 import { type BsdOptions, bsdHeader } from "./traditional.js";
 
-export const CEE_COOKIE = "@cee:";
+export { CEE_COOKIE };
 
 export function jsonBody(r: AuditRecord): string {
   const obj: Record<string, string> = {};
   const cut: string[] = [];
   for (const f of recordFields(r)) {
-    const e = escapeValue(f.value, "\\", f.maxBytes);
+    const e = escapeValue(f.value, JSON_SPECIALS, f.maxBytes);
     if (e.truncated) cut.push(f.name);
     obj[f.name] = e.text;
   }

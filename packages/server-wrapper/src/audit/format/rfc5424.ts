@@ -4,7 +4,7 @@
  * parsing the structured data.
  */
 import type { AuditRecord } from "../record.js";
-import { escapeValue } from "../escape.js";
+import { escapeValue } from "@rationale/shared/records/escape";
 import { priority } from "./priority.js";
 import { structuredData } from "./structured-data.js";
 

@@ -19,8 +19,8 @@
  * node:fs is imported on first use: healthy sessions never touch the spool.
  */
 import { closeFd, exists, tryLockFile } from "../../platform/libc.js";
-import { parseJsonBody } from "../parse/parse-json.js";
-import { parseStructuredData } from "../parse/parse-structured-data.js";
+import { parseJsonBody } from "@rationale/shared/records/parse-json";
+import { parseStructuredData } from "@rationale/shared/records/parse-structured-data";
 import { isLostMarker, isRecordFile, LOST_SUFFIX, QUARANTINE_SUFFIX, RECORD_SUFFIX, spoolFileName } from "./spool-names.js";
 
 type Fs = typeof import("node:fs");

@@ -1,6 +1,6 @@
-/** Read the fields back from a line holding the `@cee:` JSON body (reverses audit/format/json.ts). */
-import { unescapeValue } from "../escape.js";
-import { CEE_COOKIE } from "../format/json.js";
+/** Read the fields back from a line holding the `@cee:` JSON body (reverses the server's audit/format/json.ts). */
+import { unescapeValue } from "./escape.js";
+import { CEE_COOKIE } from "./syntax.js";
 import type { ParsedFields } from "./parse-structured-data.js";
 
 export function parseJsonBody(line: string): ParsedFields | undefined {

@@ -1,10 +1,11 @@
 /**
  * Read the fields back out of a log line that holds a rationale
- * structured-data element (either format), reversing audit/escape.ts.
+ * structured-data element (either format), reversing escape.ts.
  * Used by the tests and by every tool that reads records, so that what is
  * written and what is read cannot drift apart.
  */
-import { unescapeValue } from "../escape.js";
+import { unescapeValue } from "./escape.js";
+import { SD_ID_PREFIX } from "./syntax.js";
 
 export type ParsedFields = Record<string, string>;
 
@@ -13,7 +14,7 @@ export type ParsedFields = Record<string, string>;
  * unescaped, or undefined when the line holds no such element or it is
  * malformed.
  */
-export function parseStructuredData(line: string, sdIdPrefix = "rationale@"): ParsedFields | undefined {
+export function parseStructuredData(line: string, sdIdPrefix = SD_ID_PREFIX): ParsedFields | undefined {
   const start = line.indexOf("[" + sdIdPrefix);
   if (start === -1) return undefined;
   let i = line.indexOf(" ", start);

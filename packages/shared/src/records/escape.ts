@@ -12,8 +12,12 @@
  *   - the format's own syntax characters (e.g. `"`, `\`, `]` for RFC 5424)
  *     get a backslash.
  * The output is bounded in UTF-8 bytes; a cut never splits an escape.
+ *
+ * It lives in the shared package because the server writes with
+ * escapeValue and every reader (spool, `rationale report`, the tests) reads
+ * with unescapeValue: one definition of the rules for both sides.
  */
-import { RAW_BYTE_BASE } from "../env/decode-bytes.js";
+import { RAW_BYTE_BASE } from "./syntax.js";
 
 export interface Escaped {
   text: string;
