@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { FORMAT_NAMES, formatter } from "../../src/audit/format/formats.js";
 import { parseJsonBody } from "@rationale/shared/records/parse-json";
+import { parseRecordLine } from "@rationale/shared/records/parse-line";
 import { parseStructuredData, type ParsedFields } from "@rationale/shared/records/parse-structured-data";
 import type { AuditRecord } from "../../src/audit/record.js";
 import { decodeBytes } from "../../src/env/decode-bytes.js";
@@ -77,6 +78,9 @@ describe.each(FORMAT_NAMES.map((f) => [f]))("%s", (format) => {
           expectSame(fields, "declared_client", declared);
           // The fields the server decides are untouched by anything the client sent.
           expect(fields).toMatchObject({ event: "end", session: base.session, user: "alice", uid: "1000", exit: "3", src: "10.0.0.5" });
+          // The line-level reader of `rationale report` gets the same fields from the whole line.
+          const read = parseRecordLine(line, { referenceTime: base.time.getTime() });
+          expect(read).toMatchObject({ kind: "record", event: "end", fields });
           // Bounded: every record fits rsyslog's default 8 KiB message size.
           expect(Buffer.byteLength(line)).toBeLessThanOrEqual(8192);
         }),
