@@ -18,6 +18,7 @@ try {
       env: process.env,
       out: (s) => process.stdout.write(s),
       err: (s) => process.stderr.write(s),
+      stdin: process.stdin,
     }),
   );
 } catch (e) {

@@ -9,6 +9,10 @@ export const EXIT = {
   problem: 1,
   /** bad usage, or no rationale could be obtained (no -m, no $RATIONALE, no terminal) */
   usage: 2,
+  /** report: an input file cannot be read (sysexits EX_NOINPUT) */
+  noInput: 66,
+  /** report: the --html file cannot be written (sysexits EX_CANTCREAT) */
+  cannotCreate: 73,
   /** the tool to run exists but could not be executed */
   cannotExecute: 126,
   /** the tool to run was not found */

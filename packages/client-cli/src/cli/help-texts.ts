@@ -81,3 +81,29 @@ Examples:
   rationale completion bash > ~/.local/share/bash-completion/completions/rationale
   rationale completion zsh > "\${fpath[1]}/_rationale"
 `;
+
+export const REPORT_EXAMPLES = `
+Reads the records the servers wrote (rationale[PID] lines) from log files,
+plain or gzip-rotated (auth.log.2.gz is read before auth.log.1 and auth.log),
+or from stdin (-, or no FILE): syslog lines in any of the wrapper's formats,
+the @cee: JSON form, or journalctl -o json. Lines of other programs are
+skipped; malformed lines of rationale are counted and shown, never fatal.
+Sessions are rebuilt from start and end records (a start without an end is
+"open", or "lost" after --lost-after); sessions of --automation clients with
+the same client and rationale, less than --run-gap apart, form one run.
+Reads line by line in constant memory; duration percentiles are within 4.4 %.
+
+Output: a summary on the terminal; --json the whole report; --csv one row per
+session (cells that a spreadsheet would run as a formula start with ');
+--html FILE a self-contained page with charts that opens offline.
+Times: 2026-11-01, 2026-11-01T08:00 (local time unless a zone is given) or an
+age: 90s, 15m, 24h, 7d, 2w. Exit status 0; 2 for usage errors; 66 when a file
+cannot be read; 73 when the --html file cannot be written.
+
+Examples:
+  rationale report /var/log/auth.log*
+  rationale report --since 7d --client ansible,capistrano /var/log/rationale.log*
+  journalctl -o json -t rationale --since -7d | rationale report --html report.html
+  rationale report --json --user alice /var/log/auth.log > alice.json
+  zcat /var/log/auth.log.*.gz | rationale report --csv - > sessions.csv
+`;

@@ -7,6 +7,7 @@ import { Argument, Command, CommanderError, Option } from "commander";
 import { mkdirSync } from "node:fs";
 import { homedir, userInfo } from "node:os";
 import { basename, join } from "node:path";
+import type { Readable } from "node:stream";
 import { RATIONALE, RATIONALE_CLIENT } from "@rationale/shared/variables";
 import { BASH, ZSH } from "../completion/scripts.js";
 import { loadConfig } from "../config/load-config.js";
@@ -18,7 +19,7 @@ import { runSetup } from "../setup/run-setup.js";
 import { querySshConfig } from "../ssh/query-ssh-config.js";
 import { needsOwnMaster, ownControlPath, sshArgv } from "../ssh/ssh-argv.js";
 import { CliError, EXIT } from "./exit-codes.js";
-import { COMPLETION_EXAMPLES, DOCTOR_EXAMPLES, EXEC_EXAMPLES, MAIN_EXAMPLES, SETUP_EXAMPLES, SSH_EXAMPLES } from "./help-texts.js";
+import { COMPLETION_EXAMPLES, DOCTOR_EXAMPLES, EXEC_EXAMPLES, MAIN_EXAMPLES, REPORT_EXAMPLES, SETUP_EXAMPLES, SSH_EXAMPLES } from "./help-texts.js";
 
 declare const RATIONALE_VERSION: string;
 const VERSION = typeof RATIONALE_VERSION === "string" ? RATIONALE_VERSION : "0.0.0-dev";
@@ -28,6 +29,8 @@ export interface Context {
   env: Readonly<Record<string, string | undefined>>;
   out: (s: string) => void;
   err: (s: string) => void;
+  /** What `report` reads when no file is named (process.stdin in the program). */
+  stdin?: Readable & { isTTY?: boolean };
 }
 
 /**
@@ -126,6 +129,31 @@ export async function main(ctx: Context): Promise<Outcome> {
       const global = program.opts<GlobalOptions>();
       const rationale = global.rationale ?? (ctx.env[RATIONALE]?.trim() ? ctx.env[RATIONALE]! : DEFAULT_PROBE_RATIONALE);
       result = { code: await runDoctor({ args, rationale, out: ctx.out, json: !!opts.json }) };
+    });
+
+  const collect = (v: string, all: string[] = []) => [...all, v];
+  program
+    .command("report")
+    .description("summarise the servers' records: sessions, durations, weak rationales, automation runs; text, JSON, CSV or HTML")
+    .argument("[files...]", "syslog files, plain or .gz; - or nothing for stdin")
+    .option("--since <time>", "only sessions that started at or after this time (2026-11-01, 7d)")
+    .option("--until <time>", "only sessions that started at or before this time")
+    .option("--user <names>", "only these users (comma-separated; repeatable)", collect)
+    .option("--client <names>", "only these clients, e.g. ansible,interactive (repeatable)", collect)
+    .option("--host <names>", "only these hosts, as syslog names them (repeatable)", collect)
+    .option("--json", "print the whole report as JSON")
+    .option("--csv", "print one CSV row per session instead of the summary")
+    .option("--html <file>", "also write a self-contained HTML page with charts")
+    .option("--automation <clients>", "clients whose sessions form runs", "ansible,capistrano")
+    .option("--run-gap <duration>", "longest pause inside one run", "10m")
+    .option("--lost-after <duration>", "a session with no end record older than this is lost, not open", "7d")
+    .option("--top <n>", "rows in the longest-sessions and recent lists", "10")
+    .option("--tag <tag>", "the servers' SyslogTag", "rationale")
+    .addHelpText("after", REPORT_EXAMPLES)
+    .action(async (files: string[], opts: import("../report/run-report.js").ReportOptions) => {
+      // Loaded here only: ssh, exec and the others do not pay for the report code.
+      const { runReport } = await import("../report/run-report.js");
+      result = { code: await runReport(files, opts, { out: ctx.out, err: ctx.err, stdin: ctx.stdin ?? process.stdin, now: Date.now() }) };
     });
 
   program

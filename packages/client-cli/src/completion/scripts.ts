@@ -3,7 +3,7 @@
  * scripts: completing costs no Node start. ssh and doctor complete like ssh
  * (hosts), exec like a command line.
  */
-const COMMANDS = ["ssh", "exec", "setup", "doctor", "completion", "help"];
+const COMMANDS = ["ssh", "exec", "setup", "doctor", "report", "completion", "help"];
 
 export const BASH = `# bash completion for rationale. Install: rationale completion bash > ~/.local/share/bash-completion/completions/rationale
 _rationale() {

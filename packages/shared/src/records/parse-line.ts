@@ -38,6 +38,7 @@ const OTHER: LineResult = { kind: "other" };
 const malformed = (reason: string): LineResult => ({ kind: "malformed", reason });
 const MONTHS: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
 const EVENTS = new Set<string>(RECORD_EVENTS);
+const SD_OPEN = "[" + SD_ID_PREFIX;
 const MONTH_MS = 31 * 86_400_000;
 const utf8 = new TextDecoder();
 
@@ -136,8 +137,8 @@ function journalText(v: unknown): string | undefined {
 function fromMessage(msg: string, time: number, host: string): LineResult {
   // Whichever comes first is the record: client text inside a JSON body may
   // spell a structured-data element, and an escaped one may spell `@cee:`.
-  const sd = msg.indexOf("[" + SD_ID_PREFIX);
-  const cee = msg.indexOf(CEE_COOKIE);
+  const sd = msg.indexOf(SD_OPEN);
+  const cee = sd === -1 ? msg.indexOf(CEE_COOKIE) : msg.lastIndexOf(CEE_COOKIE, sd); // only the part before the element
   if (sd === -1 && cee === -1) return malformed("no [rationale@...] element and no @cee: body");
   const fields = cee === -1 || (sd !== -1 && sd < cee) ? parseStructuredData(msg) : parseJsonBody(msg);
   if (!fields) return malformed("fields cannot be read (cut or altered line)");

@@ -7,6 +7,16 @@
 export const RECORD_EVENTS = ["start", "end", "refused", "config-error", "crash", "spool-loss"] as const;
 export type RecordEvent = (typeof RECORD_EVENTS)[number];
 
+/**
+ * Field names in the order the server writes them (its audit/fields.ts),
+ * then `truncated`. Readers use the list to skip re-reading known names.
+ */
+export const FIELD_NAMES = [
+  "event", "session", "user", "uid", "src", "src_port", "dst", "dst_port", "client", "declared_client",
+  "detected_client", "rationale_source", "rationale", "rationale_invalid", "tty", "command", "pid",
+  "duration_ms", "exit", "signal", "reason", "lost", "detail", "truncated",
+] as const;
+
 /** Structured-data id written by default; readers accept any `rationale@<PEN>`. */
 export const DEFAULT_SD_ID = "rationale@32473";
 export const SD_ID_PREFIX = "rationale@";

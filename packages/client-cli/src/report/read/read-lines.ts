@@ -1,0 +1,59 @@
+/**
+ * The input as lines, one source after the other: files (plain or gzip,
+ * told by their first bytes, not their name) and stdin (`-`). Streams
+ * throughout, so memory does not depend on the size of the input.
+ */
+import { once } from "node:events";
+import { createReadStream, statSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { PassThrough, type Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+
+export interface Source {
+  name: string;
+  /** When the source was last written: a BSD timestamp (no year) is read relative to it. */
+  referenceTime: number;
+  lines: AsyncIterable<string>;
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+async function isGzipFile(path: string): Promise<boolean> {
+  const fh = await open(path, "r");
+  try {
+    const { buffer, bytesRead } = await fh.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === GZIP_MAGIC[0] && buffer[1] === GZIP_MAGIC[1];
+  } finally {
+    await fh.close();
+  }
+}
+
+/** stdin cannot be peeked at: read its first chunk, then put it back in front of the rest. */
+async function sniffStream(input: Readable): Promise<Readable> {
+  const [first] = (await Promise.race([once(input, "data"), once(input, "end").then(() => [undefined])])) as [Buffer | undefined];
+  input.pause();
+  const out = new PassThrough();
+  if (first) out.write(first);
+  input.pipe(out);
+  const gz = !!first && first[0] === GZIP_MAGIC[0] && first[1] === GZIP_MAGIC[1];
+  return gz ? gunzip(out) : out;
+}
+
+/** A read error of the file reaches the reader of the lines too. */
+function gunzip(input: Readable): Readable {
+  const gz = createGunzip();
+  input.on("error", (e) => gz.destroy(e));
+  return input.pipe(gz);
+}
+
+function linesOf(stream: Readable): AsyncIterable<string> {
+  return createInterface({ input: stream, crlfDelay: Infinity });
+}
+
+export async function openSource(name: string, stdin: Readable): Promise<Source> {
+  if (name === "-") return { name: "stdin", referenceTime: Date.now(), lines: linesOf(await sniffStream(stdin)) };
+  const referenceTime = statSync(name).mtimeMs; // throws ENOENT / EACCES for the caller to explain
+  const file = createReadStream(name);
+  return { name, referenceTime, lines: linesOf((await isGzipFile(name)) ? gunzip(file) : file) };
+}
