@@ -44,7 +44,7 @@ export class SessionRebuilder {
   add(r: LogRecord): boolean {
     const key = r.host + " " + r.fields.session;
     if (r.event === "start") {
-      if (this.open.has(key)) {
+      if (this.open.has(key) || this.wasEnded(key)) {
         this.duplicates++;
         return true;
       }
