@@ -33,13 +33,13 @@ describe("SessionRebuilder", () => {
     expect(sessions.find((s) => s.session === "new")).toMatchObject({ status: "open", durationMs: H });
   });
 
-  test("the same session id on two hosts is two sessions; a record read twice is dropped once", () => {
+  test("the same session id on two hosts is two sessions; records read again after the end are dropped", () => {
     const { sessions, rebuilder } = rebuild(
       [rec("start", "a", 0), rec("start", "a", 0, {}, "web2"), rec("end", "a", 10, { duration_ms: "10" }), rec("end", "a", 10, { duration_ms: "10" }), rec("start", "a", 0)],
       100,
     );
     expect(sessions.map((s) => `${s.host}:${s.status}`).sort()).toEqual(["web1:ended", "web2:open"]);
-    expect(rebuilder.duplicates).toBe(1);
+    expect(rebuilder.duplicates).toBe(2);
   });
 
   test("past maxOpen the oldest open session is handed on as lost, so memory stays bounded", () => {
