@@ -51,7 +51,21 @@ export interface NetworkInputs {
  */
 export async function startRsyslog(
   dir: string,
-  { rfc5424 = false, include, net = {} }: { rfc5424?: boolean; include?: string; net?: NetworkInputs } = {},
+  {
+    rfc5424 = false,
+    include,
+    net = {},
+    hostname,
+    extra = "",
+  }: {
+    rfc5424?: boolean;
+    include?: string;
+    net?: NetworkInputs;
+    /** The name rsyslog gives local messages (its localHostname), to act as several hosts. */
+    hostname?: string;
+    /** More rsyslog configuration, e.g. a file written in a stock template. */
+    extra?: string;
+  } = {},
 ): Promise<Rsyslog> {
   mkdirSync(dir, { recursive: true });
   const socket = join(dir, "log.sock");
@@ -60,7 +74,7 @@ export async function startRsyslog(
   const tls = net.tls;
   writeFileSync(
     conf,
-    `global(workDirectory="${dir}" maxMessageSize="16k"${
+    `global(workDirectory="${dir}" maxMessageSize="16k"${hostname ? ` localHostname="${hostname}"` : ""}${
       tls ? ` defaultNetstreamDriverCAFile="${tls.ca}" defaultNetstreamDriverCertFile="${tls.cert}" defaultNetstreamDriverKeyFile="${tls.key}"` : ""
     })
 module(load="imuxsock" SysSock.Use="off")
@@ -75,6 +89,7 @@ template(name="e2e" type="string" string="${TEMPLATE}")
 ${include ? `$IncludeConfig ${include}` : ""}
 action(type="mmjsonparse")
 *.* action(type="omfile" file="${logFile}" template="e2e")
+${extra}
 `,
   );
   writeFileSync(logFile, "");

@@ -37,11 +37,20 @@ export async function startServer(
     name = "e2e",
     rfc5424 = false,
     net,
-  }: { wrapperConfig?: string | ((s: Rsyslog) => string); wrapArgs?: string; name?: string; rfc5424?: boolean; net?: NetworkInputs } = {},
+    syslog: syslogOptions = {},
+  }: {
+    wrapperConfig?: string | ((s: Rsyslog) => string);
+    wrapArgs?: string;
+    name?: string;
+    rfc5424?: boolean;
+    net?: NetworkInputs;
+    /** rsyslog's host name and extra configuration (given the scratch directory). */
+    syslog?: { hostname?: string; extra?: (dir: string) => string };
+  } = {},
 ): Promise<TestServer> {
   checkPrerequisites();
   const { path: dir, remove } = scratchDir(name);
-  const syslog = await startRsyslog(dir, { rfc5424, net });
+  const syslog = await startRsyslog(dir, { rfc5424, net, hostname: syslogOptions.hostname, extra: syslogOptions.extra?.(dir) });
   // The spool lives in the scratch dir, set up as an installer would: root's, mode 1733.
   const spoolDir = join(dir, "spool");
   mkdirSync(spoolDir);
