@@ -39,6 +39,8 @@ const DURATION_BUCKETS: [string, number][] = [
 ];
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** ISO start times sort as text. */
+const newestFirst = <T extends { start: string }>(rows: T[]) => rows.sort((a, b) => (a.start < b.start ? 1 : a.start > b.start ? -1 : 0));
 
 interface ClientStats {
   sessions: number;
@@ -243,7 +245,7 @@ export class ReportBuilder {
           .filter(([, u]) => u.none + u.invalid + u.weak + u.refused > 0)
           .map(([user, u]) => ({ user, none: u.none, invalid: u.invalid, weak: u.weak, refused: u.refused }))
           .sort((a, b) => b.none + b.invalid + b.weak + b.refused - (a.none + a.invalid + a.weak + a.refused)),
-        recent: this.weakRecent.items().reverse(),
+        recent: newestFirst(this.weakRecent.items()),
       },
       events: { ...this.events },
       runs: {
@@ -253,10 +255,11 @@ export class ReportBuilder {
           const st = this.runStats.get(client)!;
           return { client, runs: st.wall.count, p50WallMs: st.wall.quantile(0.5), p95WallMs: st.wall.quantile(0.95), trend: st.trend.result() };
         }),
-        recent: this.recentRuns.items().reverse(),
+        recent: newestFirst(this.recentRuns.items()),
       },
       charts: {
-        runPoints: runClients.flatMap((c) => this.runStats.get(c)!.points.items()),
+        // Runs are handed on as they close, not as they start: the chart draws them in time order.
+        runPoints: runClients.flatMap((c) => this.runStats.get(c)!.points.items().sort((a, b) => a.start - b.start)),
         perDay: {
           days: days.map((d) => iso(d * DAY).slice(0, 10)),
           clients,
@@ -272,6 +275,7 @@ export class ReportBuilder {
         "Duration percentiles come from a log-scale histogram: within 4.4 % of the exact value.",
         `Runs: sessions of ${o.automation.join(", ") || "no client"} with the same client and rationale, each starting within ${o.runGapMs / 60_000} min of the run's last activity; the trend is a least-squares fit of wall time over start time.`,
         `Sessions with no end record are open when younger than ${o.lostAfterMs / 3_600_000} h at the end of the input, else lost; their duration is their age.`,
+        `The run chart shows the last ${CHART_RUNS} runs per client; "recent" lists are the last ones handed on, newest first.`,
         "Days are UTC.",
       ],
     };

@@ -45,7 +45,7 @@ const STYLE = `
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em auto;max-width:1100px;padding:0 1em;color:#222}
 h1{font-size:1.4em}h2{font-size:1.1em;margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .6em;text-align:left;border-bottom:1px solid #eee;vertical-align:top}
-td.n,th.n{text-align:right}td{max-width:40em;overflow-wrap:anywhere}.chart{position:relative;height:320px}
+td.n,th.n{text-align:right;white-space:nowrap}th{white-space:nowrap}td{max-width:40em;overflow-wrap:anywhere}.chart{position:relative;height:320px}
 .note{color:#666;font-size:.9em}`;
 
 export function renderHtml(r: Report, chartJs: string): string {
