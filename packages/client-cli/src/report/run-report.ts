@@ -121,7 +121,7 @@ async function readSource(name: string, tag: string, builder: ReportBuilder, ctx
   try {
     const source = await openSource(name, ctx.stdin);
     const opts = { tag, referenceTime: source.referenceTime };
-    for await (const chunkLine of source.lines) {
+    await source.eachLine((chunkLine) => {
       lineNo++;
       // readline's lines are slices of its 64 KiB chunks, and every field
       // parsed out of a line is a slice of it: one kept value (an open
@@ -133,7 +133,7 @@ async function readSource(name: string, tag: string, builder: ReportBuilder, ctx
       if (got.kind === "record") builder.record(got);
       else if (got.kind === "other") builder.other();
       else builder.malformed(source.name, lineNo, got.reason);
-    }
+    });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === "ENOENT" || err.code === "EACCES" || err.code === "EISDIR") {

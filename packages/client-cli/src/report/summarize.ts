@@ -154,6 +154,18 @@ export class ReportBuilder {
     }
   }
 
+  /** The sessions of a run share their rationale: judge each text once (a bounded memo). */
+  private readonly qualityMemo = new Map<string, RationaleQuality>();
+  private quality(s: Session): RationaleQuality {
+    if (s.rationaleSource === "none" || s.rationaleInvalid) return rationaleQuality(s.rationale, s.rationaleSource, s.rationaleInvalid);
+    let q = this.qualityMemo.get(s.rationale);
+    if (q === undefined) {
+      if (this.qualityMemo.size >= 1024) this.qualityMemo.clear();
+      this.qualityMemo.set(s.rationale, (q = rationaleQuality(s.rationale, s.rationaleSource, false)));
+    }
+    return q;
+  }
+
   private user(name: string): UserStats {
     let u = this.byUser.get(name);
     if (!u) this.byUser.set(name, (u = { sessions: 0, clients: new Map(), none: 0, invalid: 0, weak: 0, refused: 0 }));
@@ -162,7 +174,7 @@ export class ReportBuilder {
 
   private session(s: Session): void {
     if (!this.inWindow(s.start) || !this.passes(s.user, s.client, s.host)) return;
-    const quality = rationaleQuality(s.rationale, s.rationaleSource, s.rationaleInvalid);
+    const quality = this.quality(s);
     this.o.onSession?.(s, quality);
     this.counts.total++;
     this.counts[s.status]++;
