@@ -11,12 +11,14 @@ Examples:
   rationale exec -- scp backup.tar web1:/srv/   any tool, RATIONALE exported
   rationale setup 'web-*' 'db-*'                make plain ssh send the rationale
   rationale doctor web1                         check that web1 receives it
+  rationale report /var/log/auth.log*           summarise the servers' records
 
 Rules (minimum length, a ticket pattern) come from
 $XDG_CONFIG_HOME/rationale/config.json, under a team file in
 $XDG_CONFIG_DIRS/rationale/config.json (/etc/xdg by default) that may pin them.
 Exit status: the tool's own (or its signal); 2 for usage errors and a missing
-rationale; 1 when setup fails or doctor finds a problem.
+rationale; 1 when setup fails or doctor finds a problem; report: 66 when an
+input cannot be read, 73 when the page cannot be written.
 `;
 
 export const SSH_EXAMPLES = `
