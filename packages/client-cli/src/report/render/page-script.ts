@@ -25,6 +25,10 @@ export const PAGE_SCRIPT = String.raw`
   var runs = data.charts.runPoints;
   var runClients = data.runs.byClient.map(function (c) { return c.client; });
   if (runs.length) {
+    // Chart.js would stretch one point or a short span over years: pad the axis by at least an hour.
+    var first = Math.min.apply(null, runs.map(function (p) { return p.start; }));
+    var last = Math.max.apply(null, runs.map(function (p) { return p.start; }));
+    var pad = Math.max((last - first) * 0.02, 3600000);
     chart("chart-runs", {
       type: "scatter",
       data: {
@@ -42,8 +46,8 @@ export const PAGE_SCRIPT = String.raw`
       },
       options: {
         scales: {
-          x: { type: "linear", ticks: { callback: function (v) { return day(v).slice(0, 10); } }, title: { display: true, text: "run start (UTC)" } },
-          y: { beginAtZero: true, title: { display: true, text: "wall time (minutes)" } },
+          x: { type: "linear", min: first - pad, max: last + pad, ticks: { callback: function (v) { return last - first < 2 * 86400000 ? day(v).slice(5) : day(v).slice(0, 10); } }, title: { display: true, text: "run start (UTC)" } },
+          y: { beginAtZero: true, grace: "10%", title: { display: true, text: "wall time (minutes)" } },
         },
         plugins: {
           tooltip: {
@@ -59,25 +63,26 @@ export const PAGE_SCRIPT = String.raw`
     });
   }
 
+  /** A bar chart stacked by client: one dataset per client, one bar per label. */
+  function stackedBars(id, labels, clients, counts, xTitle, yTitle) {
+    chart(id, {
+      type: "bar",
+      data: {
+        labels: labels,
+        datasets: clients.map(function (client, i) { return { label: client, data: counts[i], backgroundColor: colour(i) }; }),
+      },
+      options: {
+        scales: {
+          x: { stacked: true, title: { display: !!xTitle, text: xTitle } },
+          y: { stacked: true, beginAtZero: true, title: { display: true, text: yTitle } },
+        },
+      },
+    });
+  }
   var perDay = data.charts.perDay;
-  chart("chart-days", {
-    type: "bar",
-    data: {
-      labels: perDay.days,
-      datasets: perDay.clients.map(function (client, i) { return { label: client, data: perDay.counts[i], backgroundColor: colour(i) }; }),
-    },
-    options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: "sessions" } } } },
-  });
-
+  stackedBars("chart-days", perDay.days, perDay.clients, perDay.counts, "", "sessions");
   var d = data.charts.durations;
-  chart("chart-durations", {
-    type: "bar",
-    data: {
-      labels: d.buckets,
-      datasets: d.clients.map(function (client, i) { return { label: client, data: d.counts[i], backgroundColor: colour(i) }; }),
-    },
-    options: { scales: { x: { stacked: true, title: { display: true, text: "session duration" } }, y: { stacked: true, beginAtZero: true, title: { display: true, text: "ended sessions" } } } },
-  });
+  stackedBars("chart-durations", d.buckets, d.clients, d.counts, "session duration", "ended sessions");
   document.body.setAttribute("data-charts", String(drawn));
 })();
 `;

@@ -12,6 +12,7 @@ export class LogHistogram {
   private readonly counts = new Float64Array(BUCKETS);
   count = 0;
   sum = 0;
+  min = Infinity;
   max = 0;
 
   add(ms: number): void {
@@ -21,6 +22,7 @@ export class LogHistogram {
     this.count++;
     this.sum += v;
     if (v > this.max) this.max = v;
+    if (v < this.min) this.min = v;
   }
 
   /** The q-quantile (0..1), approximate as above; undefined when empty. */
@@ -30,8 +32,8 @@ export class LogHistogram {
     let seen = 0;
     for (let i = 0; i < BUCKETS; i++) {
       seen += this.counts[i]!;
-      // The bucket's geometric middle, never above the largest value seen.
-      if (seen >= rank) return Math.min(this.max, Math.round(2 ** ((i + 0.5) / PER_DOUBLING) - 1));
+      // The bucket's geometric middle, never outside the values seen.
+      if (seen >= rank) return Math.max(this.min, Math.min(this.max, Math.round(2 ** ((i + 0.5) / PER_DOUBLING) - 1)));
     }
     return this.max;
   }
