@@ -49,7 +49,7 @@ async function session(server: TestServer, client: string, args: string[], env: 
   ran[host][client] = (ran[host][client] ?? 0) + 1;
 }
 
-const hostOf = (s: TestServer) => servers.indexOf(s) + 1 && `web${servers.indexOf(s) + 1}`;
+const hostOf = (s: TestServer) => `web${servers.indexOf(s) + 1}`;
 const ends = (file: string) => readFileSync(file, "utf8").split("\n").filter((l) => /event(="|":")end"/.test(l)).length;
 const total = () => Object.values(ran).reduce((n, byClient) => n + Object.values(byClient).reduce((a, b) => a + b, 0), 0);
 

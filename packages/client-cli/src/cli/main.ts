@@ -14,6 +14,7 @@ import { loadConfig } from "../config/load-config.js";
 import { xdgPaths } from "../config/xdg.js";
 import { DEFAULT_PROBE_RATIONALE, runDoctor } from "../doctor/run-doctor.js";
 import { obtainRationale } from "../rationale/obtain-rationale.js";
+import type { ReportOptions } from "../report/run-report.js"; // a type only: the code loads in the action
 import { type Outcome, runTool } from "../run/run-tool.js";
 import { runSetup } from "../setup/run-setup.js";
 import { querySshConfig } from "../ssh/query-ssh-config.js";
@@ -150,7 +151,7 @@ export async function main(ctx: Context): Promise<Outcome> {
     .option("--top <n>", "rows in the longest-sessions and recent lists", "10")
     .option("--tag <tag>", "the servers' SyslogTag", "rationale")
     .addHelpText("after", REPORT_EXAMPLES)
-    .action(async (files: string[], opts: import("../report/run-report.js").ReportOptions) => {
+    .action(async (files: string[], opts: ReportOptions) => {
       // Loaded here only: ssh, exec and the others do not pay for the report code.
       const { runReport } = await import("../report/run-report.js");
       result = { code: await runReport(files, opts, { out: ctx.out, err: ctx.err, stdin: ctx.stdin ?? process.stdin, now: Date.now() }) };
