@@ -172,7 +172,8 @@ describe("other inputs and outputs", () => {
     writeFileSync(rotated, gzipSync(readFileSync(files[0]!)));
     writeFileSync(join(dir, "copy.log"), "");
     expect(json([join(dir, "copy.log"), rotated]).sessions).toEqual(json([files[0]!]).sessions);
-    expect(json([], gzipSync(readFileSync(files[0]!))).sessions.total).toBe(total() - 2 * 2 - 1); // stdin, gzipped
+    const web1 = Object.values(ran.web1!).reduce((a, b) => a + b, 0);
+    expect(json([], gzipSync(readFileSync(files[0]!))).sessions.total).toBe(web1); // stdin, gzipped
   });
 
   test("journalctl -o json of a real journal made from the same records gives the same report", () => {

@@ -56,8 +56,9 @@ function gunzip(input: Readable): Readable {
 function linesOf(stream: Readable): Source["eachLine"] {
   return (onLine) =>
     new Promise<void>((resolve, reject) => {
-      stream.once("error", reject);
+      stream.on("error", reject);
       const rl = createInterface({ input: stream, crlfDelay: Infinity });
+      rl.on("error", reject); // readline passes its input's errors on (a cut .gz)
       rl.on("line", onLine);
       rl.once("close", resolve);
     });
