@@ -5,6 +5,7 @@
  * only with the sessions open at one time and with the distinct users,
  * clients and days in the window.
  */
+import { formatDuration } from "./render/format-values.js";
 import type { Report, RunRow, SessionRow } from "./report.js";
 import { type Run, RunGrouper } from "./runs/group-runs.js";
 import { type RationaleQuality, rationaleQuality } from "./sessions/rationale-quality.js";
@@ -285,8 +286,8 @@ export class ReportBuilder {
       },
       notes: [
         "Duration percentiles come from a log-scale histogram: within 4.4 % of the exact value.",
-        `Runs: sessions of ${o.automation.join(", ") || "no client"} with the same client and rationale, each starting within ${o.runGapMs / 60_000} min of the run's last activity; the trend is a least-squares fit of wall time over start time.`,
-        `Sessions with no end record are open when younger than ${o.lostAfterMs / 3_600_000} h at the end of the input, else lost; their duration is their age.`,
+        `Runs: sessions of ${o.automation.join(", ") || "no client"} with the same client and rationale, each starting within ${formatDuration(o.runGapMs)} of the run's last activity; the trend is a least-squares fit of wall time over start time.`,
+        `Sessions with no end record are open when younger than ${formatDuration(o.lostAfterMs)} at the end of the input, else lost; their duration is their age.`,
         `The run chart shows the last ${CHART_RUNS} runs per client; "recent" lists are the last ones handed on, newest first.`,
         "Days are UTC.",
       ],
