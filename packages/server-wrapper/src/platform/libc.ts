@@ -39,6 +39,7 @@ function openCore() {
     localtime_r: { args: [ptr, ptr], returns: ptr },
     access: { args: [ptr, i32], returns: i32 },
     flock: { args: [i32, i32], returns: i32 },
+    unlink: { args: [ptr], returns: i32 },
   }).symbols;
 }
 const c = () => (core ??= openCore());
@@ -67,7 +68,17 @@ const encoder = new TextEncoder();
 const cPath = (path: string) => encoder.encode(path + "\0");
 
 /** errno values worth a name in messages. */
-const ERRNO_NAMES: Record<number, string> = { 1: "EPERM", 2: "ENOENT", 13: "EACCES", 20: "ENOTDIR", 21: "EISDIR", 111: "ECONNREFUSED" };
+const ERRNO_NAMES: Record<number, string> = {
+  1: "EPERM",
+  2: "ENOENT",
+  13: "EACCES",
+  17: "EEXIST",
+  20: "ENOTDIR",
+  21: "EISDIR",
+  28: "ENOSPC",
+  40: "ELOOP",
+  111: "ECONNREFUSED",
+};
 export const errnoName = (n: number) => ERRNO_NAMES[n] ?? `errno ${n}`;
 
 export class SystemError extends Error {
@@ -98,6 +109,30 @@ export function openFile(path: string, mode: "r" | "w"): number {
     throw new SystemError(`cannot open ${path}: ${code}`, code);
   }
   return fd;
+}
+
+const O_APPEND = 0o2000;
+const O_EXCL = 0o200;
+const O_NOFOLLOW = 0o400000;
+
+/**
+ * Open for writing: "append" creates or appends (a file sink), "new" creates
+ * a file that must not exist yet (a session's state file). Never follows a
+ * symlink, so a planted link cannot redirect the write. Throws SystemError.
+ */
+export function createFile(path: string, how: "append" | "new", mode = 0o600): number {
+  const flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (how === "append" ? O_APPEND : O_EXCL);
+  const fd = c().open(cPath(path), flags, mode);
+  if (fd < 0) {
+    const code = errnoName(errno());
+    throw new SystemError(`cannot create ${path}: ${code}`, code);
+  }
+  return fd;
+}
+
+/** Remove a file; false when it failed (already gone, no permission). */
+export function unlinkFile(path: string): boolean {
+  return c().unlink(cPath(path)) === 0;
 }
 
 /** Whether a path exists: one syscall, for the hot-path "is anything spooled?" check. */
