@@ -8,6 +8,7 @@ writes an audit record to syslog when the session starts and when it ends.
 Commands:
   wrap [--config FILE]   Run one SSH session (use as ForceCommand; see below)
   flush [--config FILE]  Deliver records spooled while a sink was down
+  sessions [--json]      List the SSH sessions running now, with their rationale
   help [COMMAND]         Show help for a command
 
 Options:
@@ -77,9 +78,51 @@ Settings (sshd_config syntax, "Keyword value"):
   SpoolDir PATH                  default /var/spool/rationale (root, mode 1733)
   SpoolMaxRecords N              per user and sink (default 10000); newer
                                  records are counted and reported as lost
+  StateDir PATH|none             one small file per live session, for
+                                 'rationale-server sessions' (default
+                                 /run/rationale/sessions, root, mode 1733;
+                                 skipped silently when it does not exist)
 
 Exit status: the command's own status (a command killed by a signal kills
 the wrapper with the same signal); 77 when a session is refused for lack of
 a rationale; 1 when the prompt ends without one; 70 on an internal error,
 in which case no command was run.
+`;
+
+export const SESSIONS_HELP = `Usage: rationale-server sessions [--json] [--sort KEY] [--older-than AGE]
+                                [--prune] [--wide] [--config FILE] [--state-dir DIR]
+
+List the SSH sessions that are running now: user, source address and port,
+client, rationale, command, when it started, how long it has run, and the
+wrapper's pid. Each wrapper leaves a small state file in StateDir for the
+length of its session; the list joins those files with the process table:
+
+  live       the wrapper is running
+  crashed    the file is there but its wrapper is gone (killed before it
+             could clean up); its end record may be missing
+  untracked  a wrapper is running without a file: still at the rationale
+             prompt, StateDir missing when it started, or its user removed it
+
+Run it as root: state files are private to their user (mode 0600), and
+another user's process environment (source, command of an untracked
+session) is readable by root only. Values are escaped for the terminal.
+
+  --json             one JSON document: {"time", "sessions": [{status, user,
+                     uid, src, client, rationale, command, started,
+                     running_for_s, pid, session, file}]}
+  --sort KEY         started (default, oldest first), duration (longest
+                     first), user or client
+  --older-than AGE   only sessions running at least AGE: 90m, 24h, 7d, 1d12h
+  --prune            remove the state files of crashed sessions
+  -w, --wide         do not shorten rationale and command
+  -c, --config FILE  read StateDir from FILE (default /etc/rationale/server.conf)
+  --state-dir DIR    look in DIR instead
+
+Examples:
+  rationale-server sessions
+  rationale-server sessions --older-than 24h --sort duration
+  rationale-server sessions --json | jq -r '.sessions[] | select(.status=="crashed") | .file'
+
+Exit status: 0 (also when nobody is in), 64 usage error, 66 when StateDir
+does not exist or is none.
 `;

@@ -231,7 +231,11 @@ export interface PasswdEntry {
 
 /** The account of the real uid, from NSS (so LDAP/sssd users resolve too). */
 export function currentAccount(): PasswdEntry {
-  const uid = c().getuid();
+  return accountOf(c().getuid());
+}
+
+/** Any uid's account, from NSS; the uid as its name when there is none. */
+export function accountOf(uid: number): PasswdEntry {
   const pw = c().getpwuid(uid);
   if (!pw) return { uid, name: String(uid), home: "/", shell: "/bin/sh" };
   const str = (offset: number) => {
