@@ -54,3 +54,12 @@ if ! id "$E2E_USER" >/dev/null 2>&1; then
 fi
 # sshd rejects accounts whose password field is '!' (locked) unless PAM is on.
 usermod -p '*' "$E2E_USER"
+
+# Debian and Ubuntu mount /dev/pts with gid=5 (tty), so new terminals already
+# belong to group tty and an sshd running as an ordinary user (the sandbox
+# test) can hand one out; some VMs and containers mount it without. Match the
+# distribution default where it differs.
+if grep -q ' /dev/pts devpts ' /proc/mounts && ! grep ' /dev/pts devpts ' /proc/mounts | tail -1 | grep -q 'gid=5'; then
+  log "remounting /dev/pts with gid=5,mode=620 (the Debian default)"
+  mount -o remount,gid=5,mode=620 /dev/pts || log "could not remount /dev/pts: the sandbox test's terminal login will fail"
+fi

@@ -31,7 +31,11 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startServer({ name: "sessions" });
 });
+const openSessions: { end: () => void; done: Promise<unknown> }[] = [];
 afterAll(async () => {
+  // A failed test must not leave its session running for the next suite to trip over.
+  for (const s of openSessions) s.end();
+  await Promise.allSettled(openSessions.map((s) => s.done));
   await server?.stop();
 });
 
@@ -46,7 +50,9 @@ function holdSession(marker: string, env: Record<string, string>) {
   const stop = join(server.dir, `stop-${marker}`);
   const command = `until [ -e ${stop} ]; do sleep 0.05; done # ${marker}`;
   const done = server.ssh([command], env);
-  return { command, done, end: () => writeFileSync(stop, "") };
+  const end = () => writeFileSync(stop, "");
+  openSessions.push({ end, done });
+  return { command, done, end };
 }
 
 describe("sessions", () => {

@@ -9,6 +9,7 @@ Commands:
   wrap [--config FILE]   Run one SSH session (use as ForceCommand; see below)
   flush [--config FILE]  Deliver records spooled while a sink was down
   sessions [--json]      List the SSH sessions running now, with their rationale
+  sandbox                Try it: a private sshd with the wrapper, no root needed
   help [COMMAND]         Show help for a command
 
 Options:
@@ -125,4 +126,24 @@ Examples:
 
 Exit status: 0 (also when nobody is in), 64 usage error, 66 when StateDir
 does not exist or is none.
+`;
+
+export const SANDBOX_HELP = `Usage: rationale-server sandbox [--port N] [--keep]
+
+Try the wrapper without root and without touching this machine's sshd:
+starts a private sshd as you on 127.0.0.1 (a free port, new host and client
+keys, everything in one temporary directory), with this rationale-server as
+its ForceCommand and the audit records going to a file there. It prints the
+ssh line to connect with and then every record as it is written. Ctrl-C ends
+the open sessions (their end records are printed), stops sshd and removes
+the directory.
+
+  --port N   listen on port N instead of a free one
+  --keep     keep the directory (keys, configs, audit.log) after Ctrl-C
+
+Needs /usr/sbin/sshd (openssh-server) and ssh-keygen (openssh-client).
+Only the user who started the sandbox can log in to it.
+
+Exit status: 0 after Ctrl-C, 1 when sshd stopped by itself, 64 usage
+error, 69 when sshd or ssh-keygen is missing.
 `;

@@ -2,7 +2,7 @@
  * Command-line entry. `wrap` is dispatched first and directly: it runs for
  * every SSH session, so it loads nothing the other commands need.
  */
-import { FLUSH_HELP, SESSIONS_HELP, USAGE, WRAP_HELP } from "./help.js";
+import { FLUSH_HELP, SANDBOX_HELP, SESSIONS_HELP, USAGE, WRAP_HELP } from "./help.js";
 import { parseWrapArgs } from "./wrap-args.js";
 
 declare const RATIONALE_VERSION: string | undefined;
@@ -34,6 +34,11 @@ export async function main(argv: readonly string[]): Promise<MainResult> {
     const { runSessions } = await import("./run-sessions.js");
     return runSessions(rest);
   }
+  if (command === "sandbox") {
+    if (rest.includes("--help") || rest.includes("-h")) return print(SANDBOX_HELP, 0);
+    const { runSandbox } = await import("./run-sandbox.js");
+    return runSandbox(rest);
+  }
   if (command === undefined || command === "--help" || command === "-h") return print(USAGE, command ? 0 : EX_USAGE);
   if (command === "--version" || command === "-V") return print(`rationale-server ${VERSION}\n`, 0);
   if (command === "help") return print(HELP[rest[0] ?? ""] ?? USAGE, 0);
@@ -41,7 +46,7 @@ export async function main(argv: readonly string[]): Promise<MainResult> {
   return { status: EX_USAGE };
 }
 
-const HELP: Record<string, string> = { wrap: WRAP_HELP, flush: FLUSH_HELP, sessions: SESSIONS_HELP };
+const HELP: Record<string, string> = { wrap: WRAP_HELP, flush: FLUSH_HELP, sessions: SESSIONS_HELP, sandbox: SANDBOX_HELP };
 
 function print(text: string, status: number): MainResult {
   (status === 0 ? process.stdout : process.stderr).write(text);
