@@ -2,7 +2,7 @@
  * Command-line entry. `wrap` is dispatched first and directly: it runs for
  * every SSH session, so it loads nothing the other commands need.
  */
-import { FLUSH_HELP, USAGE, WRAP_HELP } from "./help.js";
+import { DOCTOR_HELP, FLUSH_HELP, USAGE, WRAP_HELP } from "./help.js";
 import { parseWrapArgs } from "./wrap-args.js";
 
 declare const RATIONALE_VERSION: string | undefined;
@@ -29,9 +29,14 @@ export async function main(argv: readonly string[]): Promise<MainResult> {
     const { runFlush } = await import("./run-flush.js");
     return runFlush(args.configPath);
   }
+  if (command === "doctor") {
+    if (rest.includes("--help") || rest.includes("-h")) return print(DOCTOR_HELP, 0);
+    const { runDoctor } = await import("./run-doctor.js");
+    return runDoctor(rest);
+  }
   if (command === undefined || command === "--help" || command === "-h") return print(USAGE, command ? 0 : EX_USAGE);
   if (command === "--version" || command === "-V") return print(`rationale-server ${VERSION}\n`, 0);
-  if (command === "help") return print(rest[0] === "wrap" ? WRAP_HELP : rest[0] === "flush" ? FLUSH_HELP : USAGE, 0);
+  if (command === "help") return print(rest[0] === "wrap" ? WRAP_HELP : rest[0] === "flush" ? FLUSH_HELP : rest[0] === "doctor" ? DOCTOR_HELP : USAGE, 0);
   process.stderr.write(`rationale-server: unknown command "${command}"\nRun 'rationale-server --help' for the list of commands.\n`);
   return { status: EX_USAGE };
 }
