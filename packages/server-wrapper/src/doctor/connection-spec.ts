@@ -79,7 +79,7 @@ export type BlockSpec = { spec: Spec; account?: Account } | { cannot: string };
  * sample values, and an existing account when User or Group must match
  * (Group needs a real member). Says why when it cannot be built.
  */
-export function specForBlock(m: MatchLine, accounts: readonly Account[], base: Omit<Spec, "user">): BlockSpec {
+export function specForBlock(m: MatchLine, accounts: readonly Account[], base: Omit<Spec, "user">, others: readonly MatchLine[] = []): BlockSpec {
   const odd = m.criteria.find((c) => !EXERCISABLE.has(c.name));
   if (odd) return { cannot: `sshd -T cannot test a "Match ${odd.name}" criterion; check this block by hand` };
   const spec: Spec = { ...base, user: "doctor-probe" };
@@ -100,7 +100,17 @@ export function specForBlock(m: MatchLine, accounts: readonly Account[], base: O
   }
   const needsAccount = m.criteria.some((c) => c.name === "user" || c.name === "group");
   if (!needsAccount) return { spec };
-  const account = accounts.find((a) => passesUserCriteria(m, a));
+  // Prefer an account that enters no other User/Group block, so what sshd
+  // answers is this block's doing.
+  const userBlocks = others.filter((o) => o !== m && o.criteria.some((c) => c.name === "user" || c.name === "group"));
+  let account: Account | undefined;
+  let overlap = Infinity;
+  for (const a of accounts) {
+    if (!passesUserCriteria(m, a)) continue;
+    const n = userBlocks.filter((o) => passesUserCriteria(o, a)).length;
+    if (n < overlap) [account, overlap] = [a, n];
+    if (n === 0) break;
+  }
   if (account) return { spec: { ...spec, user: account.name }, account };
   if (m.criteria.some((c) => c.name === "group")) {
     const g = m.criteria.find((c) => c.name === "group")!;

@@ -71,7 +71,7 @@ export async function runChecks(o: DoctorOptions): Promise<Report> {
     return { subject: `users ${nameList(users, 5)}`, kind: "accounts", users, settings: await ask(spec), spec };
   });
   const findings: Finding[] = scan.notes.map((n) => ({ id: "config-not-read", severity: "medium", subject: o.sshdConfig, found: n, why: "Match blocks in that file were not checked", fix: "" }));
-  const blockSpecs = scan.matches.map((m) => ({ m, b: specForBlock(m, db.loginAccounts, base) }));
+  const blockSpecs = scan.matches.map((m) => ({ m, b: specForBlock(m, db.loginAccounts, base, scan.matches) }));
   const where = (m: MatchLine) => `Match ${m.criteria.map((c) => `${c.name} ${c.value}`.trim()).join(" ")} (${m.file}:${m.line})`;
   const matchViews: EffectiveView[] = [];
   for (const { m, b } of blockSpecs) {

@@ -57,7 +57,13 @@ async function probeStream(s: SinkSpec, timeoutMs: number): Promise<SinkProbe["r
     const timer = setTimeout(() => finish({ error: `no answer within ${timeoutMs} ms` }), timeoutMs);
     function finish(r: SinkProbe["result"]) {
       clearTimeout(timer);
-      socket.destroy();
+      if ("ok" in r) {
+        // A clean close (TLS close_notify, then FIN): a relay logs an abrupt one as an error.
+        socket.end();
+        setTimeout(() => socket.destroy(), 1000).unref();
+      } else {
+        socket.destroy();
+      }
       resolve(r);
     }
     socket.once("error", (e: NodeJS.ErrnoException) => finish({ error: e.code ? `${e.code}: ${e.message}` : e.message }));

@@ -53,6 +53,10 @@ describe("connection specifications", () => {
     const accounts = [acct("alice", ["alice"]), acct("bob", ["bob", "ops"])];
     const b = specForBlock(m("Match Group ops"), accounts, base);
     expect("spec" in b && b.spec.user).toBe("bob");
+    // An account that enters no other User/Group block is preferred.
+    const third = [acct("ann", ["ann", "ops"]), ...accounts];
+    const alone = specForBlock(m("Match Group ops"), third, base, [m("Match User ann"), m("Match Group ops")]);
+    expect("spec" in alone && alone.spec.user).toBe("bob");
     const none = specForBlock(m("Match Group wheel"), accounts, base);
     expect("cannot" in none && none.cannot).toContain('no account checked is in group "wheel"');
   });
