@@ -30,8 +30,10 @@ import { waitFor } from "./support/wait-for.js";
 const BASH = "rationale-dr-bash";
 const ZSH = "rationale-dr-zsh";
 const DASH = "rationale-dr-dash";
+const FISH = "rationale-dr-fish";
+const TCSH = "rationale-dr-tcsh";
 const OPS = "rationale-dr-ops";
-const USERS = [BASH, ZSH, DASH];
+const USERS = [BASH, ZSH, DASH, FISH, TCSH];
 
 interface JsonFinding {
   id: string;
@@ -80,6 +82,8 @@ const uidOf = (user: string) => Number(execFileSync("id", ["-u", user], { encodi
 
 /** A start-up file that proves it ran before the wrapper by replacing it. */
 const BYPASS = 'if [ -n "$SSH_CONNECTION" ]; then echo rc-ran-first; exec /bin/sh -c "$SSH_ORIGINAL_COMMAND"; fi\n';
+const FISH_BYPASS = 'if set -q SSH_CONNECTION; echo rc-ran-first; exec /bin/sh -c "$SSH_ORIGINAL_COMMAND"; end\n';
+const CSH_BYPASS = 'if ($?SSH_CONNECTION) then\n  echo rc-ran-first\n  exec /bin/sh -c "$SSH_ORIGINAL_COMMAND"\nendif\n';
 
 function writeUserFile(user: string, name: string, text: string, owner = user): void {
   const p = join(home(user), name);
@@ -101,13 +105,18 @@ describe("rationale-server doctor", () => {
 
   beforeAll(async () => {
     checkPrerequisites();
-    for (const [u, sh] of [[BASH, "/bin/bash"], [ZSH, "/usr/bin/zsh"], [DASH, "/bin/dash"]] as const) ensureAccount(u, sh);
+    const shells = [[BASH, "/bin/bash"], [ZSH, "/usr/bin/zsh"], [DASH, "/bin/dash"], [FISH, "/usr/bin/fish"], [TCSH, "/usr/bin/tcsh"]] as const;
+    for (const [u, sh] of shells) ensureAccount(u, sh);
     execFileSync("groupadd", ["-f", OPS]);
     execFileSync("usermod", ["-aG", OPS, DASH]);
     for (const u of USERS) {
       chownSync(home(u), uidOf(u), uidOf(u));
       for (const f of [".bashrc", ".zshenv", ".profile"]) writeUserFile(u, f, BYPASS);
     }
+    mkdirSync(join(home(FISH), ".config", "fish"), { recursive: true });
+    for (const d of [".config", ".config/fish"]) chownSync(join(home(FISH), d), uidOf(FISH), uidOf(FISH));
+    writeUserFile(FISH, ".config/fish/config.fish", FISH_BYPASS);
+    writeUserFile(TCSH, ".cshrc", CSH_BYPASS);
     dir = scratchDir("doctor");
     syslog = await startRsyslog(join(dir.path, "rsyslog"));
     spoolDir = join(dir.path, "spool");
@@ -238,8 +247,8 @@ describe("rationale-server doctor", () => {
     expect(find(doctorJson(["-f", closed.sshdConfigFile, "--user", DASH]).report, "forwarding-without-session")).toEqual([]);
   });
 
-  test("~/.bashrc and ~/.zshenv run before the wrapper and can replace it; dash reads neither; doctor names exactly those accounts", async () => {
-    for (const user of [BASH, ZSH]) {
+  test("~/.bashrc, ~/.zshenv, config.fish and ~/.cshrc run before the wrapper and can replace it; dash reads none; doctor names exactly those accounts", async () => {
+    for (const user of [BASH, ZSH, FISH, TCSH]) {
       const r = await ssh(closed, user, ["echo", `hello-${user}`]);
       expect(r.stdout.toString()).toBe(`rc-ran-first\nhello-${user}\n`);
     }
@@ -249,12 +258,16 @@ describe("rationale-server doctor", () => {
     const users = new Set(records(syslog).map((r) => r.fields.user));
     expect(users.has(BASH)).toBe(false); // the wrapper never ran for them: no record at all
     expect(users.has(ZSH)).toBe(false);
+    expect(users.has(FISH)).toBe(false);
+    expect(users.has(TCSH)).toBe(false);
 
     const { report } = doctorJson(["-f", closed.sshdConfigFile, "--user", USERS.join(",")]);
     const shells = find(report, "shell-reads-user-files");
     expect(shells.map((f) => [f.subject, f.users])).toEqual([
       ["login shell /bin/bash", [BASH]],
       ["login shell /usr/bin/zsh", [ZSH]],
+      ["login shell /usr/bin/fish", [FISH]],
+      ["login shell /usr/bin/tcsh", [TCSH]],
     ]);
     expect(shells[0]!.fix).toContain("chattr +i");
 
@@ -262,7 +275,7 @@ describe("rationale-server doctor", () => {
     writeUserFile(BASH, ".bashrc", "# managed by root\n", "root");
     execFileSync("chattr", ["+i", join(home(BASH), ".bashrc")]);
     const fixed = doctorJson(["-f", closed.sshdConfigFile, "--user", USERS.join(",")]).report;
-    expect(find(fixed, "shell-reads-user-files").flatMap((f) => f.users)).toEqual([ZSH]);
+    expect(find(fixed, "shell-reads-user-files").flatMap((f) => f.users)).toEqual([ZSH, FISH, TCSH]);
     expect((await ssh(closed, BASH, ["echo", "recorded-bash"])).stdout.toString()).toBe("recorded-bash\n");
     await waitForRecords(syslog, (f) => f.event === "end" && f.user === BASH && f.command === "echo recorded-bash");
   });

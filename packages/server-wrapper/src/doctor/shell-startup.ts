@@ -13,7 +13,8 @@
  * - fish: ~/.config/fish/config.fish and conf.d/*.fish, always.
  * - csh/tcsh: ~/.tcshrc or ~/.cshrc, always (unless -f).
  * - dash, sh, ksh, mksh, posh: $ENV for interactive shells only; nothing for -c.
- * The bash, zsh and dash rows are shown against a real sshd in test/doctor.test.ts.
+ * The bash, zsh, fish, tcsh and dash rows are shown against a real sshd in
+ * test/doctor.test.ts.
  */
 export interface ShellStartup {
   /** Files relative to the home directory that the shell reads for `-c`. */
