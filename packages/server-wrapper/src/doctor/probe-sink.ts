@@ -8,6 +8,7 @@ import type { SinkProbe } from "./check-sinks.js";
 import type { SinkSpec } from "../config/sink-spec.js";
 import { probeUnixDatagram } from "../platform/libc.js";
 import { lstatSync, readFileSync } from "node:fs";
+import { tlsConnectOptions } from "../audit/sink/stream-sink.js";
 
 const ERRNO: Record<number, string> = { 2: "ENOENT", 13: "EACCES", 91: "EPROTOTYPE (a stream socket, not a datagram one)", 111: "ECONNREFUSED (nobody reads the socket)" };
 
@@ -41,18 +42,10 @@ function probeUnix(path: string): SinkProbe["result"] {
 async function probeStream(s: SinkSpec, timeoutMs: number): Promise<SinkProbe["result"]> {
   const net = await import("node:net");
   const tls = await import("node:tls");
-  const file = (p?: string) => (p ? readFileSync(p, "utf8") : undefined);
   return new Promise((resolve) => {
     const socket =
       s.transport === "tls"
-        ? tls.connect({
-            host: s.address,
-            port: s.port!,
-            servername: /^[\d.]+$|:/.test(s.address) ? undefined : s.address,
-            ca: file(s.ca),
-            cert: file(s.cert),
-            key: file(s.key),
-          })
+        ? tls.connect(tlsConnectOptions(s.address, s.port!, s, (p) => readFileSync(p)))
         : net.connect({ host: s.address, port: s.port! });
     const timer = setTimeout(() => finish({ error: `no answer within ${timeoutMs} ms` }), timeoutMs);
     function finish(r: SinkProbe["result"]) {
