@@ -117,6 +117,9 @@ describe("rationale-server doctor", () => {
     for (const d of [".config", ".config/fish"]) chownSync(join(home(FISH), d), uidOf(FISH), uidOf(FISH));
     writeUserFile(FISH, ".config/fish/config.fish", FISH_BYPASS);
     writeUserFile(TCSH, ".cshrc", CSH_BYPASS);
+    // sshd itself skips ~/.ssh/rc when a ForceCommand is set (session.c, do_rc_files): shown below by its silence.
+    mkdirSync(join(home(DASH), ".ssh"), { recursive: true });
+    writeUserFile(DASH, ".ssh/rc", "echo ssh-rc-ran\n");
     dir = scratchDir("doctor");
     syslog = await startRsyslog(join(dir.path, "rsyslog"));
     spoolDir = join(dir.path, "spool");

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { checkEnvironment } from "../../src/doctor/check-environment.js";
-import { checkForceCommand, checkWrapperBinary } from "../../src/doctor/check-force-command.js";
+import { checkForceCommand, checkWrapperBinary, checkWrapperSettings } from "../../src/doctor/check-force-command.js";
 import { checkForwarding } from "../../src/doctor/check-forwarding.js";
 import { checkShells } from "../../src/doctor/check-shells.js";
 import { checkSinks } from "../../src/doctor/check-sinks.js";
@@ -54,6 +54,15 @@ describe("the ForceCommand", () => {
     expect(ids(checkWrapperBinary({ path: "/x", mode: 0o100777, isFile: true }))).toEqual(["high:wrapper-binary-writable"]);
     expect(checkWrapperBinary({ path: "/x", mode: 0o100755, isFile: true })).toEqual([]);
   });
+});
+
+test("the wrapper's own argument and settings problems are medium, naming the file", () => {
+  const fs = checkWrapperSettings("/etc/r.conf", ['ForceCommand: unknown argument "--bogus" to wrap; ignored'], ['/etc/r.conf:3: unknown keyword "Bogus"']);
+  expect(fs.map((f) => [f.id, f.severity, f.subject, f.found])).toEqual([
+    ["wrapper-arguments", "medium", "ForceCommand", 'unknown argument "--bogus" to wrap; ignored'],
+    ["wrapper-config", "medium", "/etc/r.conf", '/etc/r.conf:3: unknown keyword "Bogus"'],
+  ]);
+  expect(checkWrapperSettings("/etc/r.conf", [], [])).toEqual([]);
 });
 
 describe("environment", () => {
