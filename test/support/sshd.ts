@@ -27,6 +27,10 @@ export interface SshdOptions {
   acceptEnv?: string;
   /** A drop-in file to Include first (as Debian's sshd_config includes sshd_config.d). */
   include?: string;
+  /** Accounts allowed to log in (default the test account). */
+  users?: string[];
+  /** Lines appended at the end of sshd_config (Match blocks go here). */
+  extraConfig?: string[];
 }
 
 export interface Sshd {
@@ -34,8 +38,10 @@ export interface Sshd {
   user: string;
   keyFile: string;
   configFile: string;
-  /** Common ssh client arguments (no config files, this key, this port). */
-  clientArgs(): string[];
+  /** sshd's own configuration file. */
+  sshdConfigFile: string;
+  /** Common ssh client arguments (no config files, this key, this port), logging in as `user`. */
+  clientArgs(user?: string): string[];
   stop(): Promise<void>;
 }
 
@@ -75,7 +81,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     "PasswordAuthentication no",
     "KbdInteractiveAuthentication no",
     "PermitRootLogin no",
-    `AllowUsers ${E2E_USER}`,
+    `AllowUsers ${(o.users ?? [E2E_USER]).join(" ")}`,
     "MaxSessions 200",
     "MaxStartups 300",
     "LogLevel ERROR",
@@ -87,6 +93,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     if (o.acceptEnv !== "") lines.push(`AcceptEnv ${o.acceptEnv ?? "RATIONALE*"}`);
     lines.push(`ForceCommand ${WRAPPER} wrap ${(o.wrapArgs ?? "--config {config}").replaceAll("{config}", wrapperConf)}`);
   }
+  lines.push(...(o.extraConfig ?? []));
   writeFileSync(configFile, lines.join("\n") + "\n");
   const proc: ChildProcess = spawn(SSHD, ["-D", "-e", "-f", configFile], { stdio: ["ignore", "inherit", "inherit"] });
   const exited = new Promise<void>((r) => proc.once("exit", () => r()));
@@ -96,7 +103,8 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     user: E2E_USER,
     keyFile: key,
     configFile: wrapperConf,
-    clientArgs: () => [
+    sshdConfigFile: configFile,
+    clientArgs: (user = E2E_USER) => [
       "-F", "/dev/null",
       "-i", key,
       "-p", String(port),
@@ -105,7 +113,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
       "-o", "LogLevel=ERROR",
       "-o", "BatchMode=yes",
       "-o", "SendEnv=RATIONALE*",
-      "-l", E2E_USER,
+      "-l", user,
     ],
     stop: async () => {
       proc.kill("SIGTERM");

@@ -10,6 +10,7 @@ Commands:
   flush [--config FILE]  Deliver records spooled while a sink was down
   sessions [--json]      List the SSH sessions running now, with their rationale
   sandbox                Try it: a private sshd with the wrapper, no root needed
+  doctor [--json]        Check sshd, shells, sinks and spool; say how to fix (root)
   help [COMMAND]         Show help for a command
 
 Options:
@@ -146,4 +147,37 @@ Only the user who started the sandbox can log in to it.
 
 Exit status: 0 after Ctrl-C, 1 when sshd stopped by itself, 64 usage
 error, 69 when sshd or ssh-keygen is missing.
+`;
+
+export const DOCTOR_HELP = `Usage: rationale-server doctor [options]
+
+Check, as root, that every SSH session really goes through the wrapper and
+that its records reach the log. Reads sshd's effective configuration
+(sshd -T, once per class of accounts and once per Match block), the
+accounts (getent passwd), the wrapper's settings, its sinks and its spool,
+and reports each finding with why it matters and the line that fixes it:
+  - accounts and Match blocks where the ForceCommand is not the wrapper,
+    and a ForceCommand program that is missing (every login would fail);
+  - forwarding and tunnels, which ssh -N opens without running it;
+  - PermitUserEnvironment and AcceptEnv patterns that let a client set
+    LD_PRELOAD, BASH_ENV, BUN_BE_BUN... before the wrapper starts;
+  - login shells that run user-writable files (~/.bashrc, ~/.zshenv...)
+    before the wrapper;
+  - sinks that do not answer, and spooled records that are not delivered.
+
+Options:
+  -f, --sshd-config FILE  sshd's main file (default /etc/ssh/sshd_config)
+      --sshd PATH         the sshd binary (default /usr/sbin/sshd)
+  -u, --user NAME         check only these accounts (repeatable, or a,b,c);
+                          default every account with a login shell
+      --exempt NAME       an account deliberately without the wrapper
+                          (break-glass): reported as info, not high
+      --spool-age SECONDS records spooled longer than this are high (default 300)
+      --sink-timeout SECONDS  time each sink has to answer (default 3)
+  -j, --jobs N            sshd -T runs at once (default: number of CPUs)
+      --json              machine-readable output (see README.md, "Doctor")
+
+Exit status: 0 no high-severity finding; 1 high-severity findings; 64 usage
+error or unknown account; 69 sshd not found; 77 not run as root; 78 sshd
+rejects its configuration (sshd -T failed: fix that first).
 `;
