@@ -71,8 +71,9 @@ Settings (sshd_config syntax, "Keyword value"):
   Sink URL [format=F] [ca=FILE] [cert=FILE] [key=FILE]
                                  where records go; repeat for several. URL is
                                  unix:/PATH, udp://HOST:PORT, tcp://HOST:PORT
-                                 (RFC 6587 octet counting) or tls://HOST:PORT
-                                 (RFC 5425); F is traditional, rfc3164, rfc5424
+                                 (RFC 6587 octet counting), tls://HOST:PORT
+                                 (RFC 5425) or file:/PATH (trials: users can
+                                 edit it); F is traditional, rfc3164, rfc5424
                                  or json (@cee). Without Sink lines:
                                  unix:SyslogSocket in SyslogFormat.
   SinkTimeout MS                 longest a sink may hold a login per record

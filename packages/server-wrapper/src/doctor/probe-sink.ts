@@ -13,13 +13,14 @@ import { tlsConnectOptions } from "../audit/sink/stream-sink.js";
 const ERRNO: Record<number, string> = { 2: "ENOENT", 13: "EACCES", 91: "EPROTOTYPE (a stream socket, not a datagram one)", 111: "ECONNREFUSED (nobody reads the socket)" };
 
 export function describeSink(s: SinkSpec): string {
-  return s.transport === "unix" ? `unix:${s.address}` : `${s.transport}://${s.address.includes(":") ? `[${s.address}]` : s.address}:${s.port}`;
+  return s.transport === "unix" || s.transport === "file" ? `${s.transport}:${s.address}` : `${s.transport}://${s.address.includes(":") ? `[${s.address}]` : s.address}:${s.port}`;
 }
 
 export async function probeSink(s: SinkSpec, timeoutMs: number): Promise<SinkProbe> {
   const description = describeSink(s);
   try {
     if (s.transport === "unix") return { description, result: probeUnix(s.address) };
+    if (s.transport === "file") return { description, result: { editable: "records are appended to a file the users write themselves" } };
     if (s.transport === "udp") return { description, result: { skipped: "UDP sinks are not probed (that would send a datagram)" } };
     return { description, result: await probeStream(s, timeoutMs) };
   } catch (e) {

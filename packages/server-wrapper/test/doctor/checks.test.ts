@@ -167,13 +167,16 @@ describe("spool and sinks", () => {
         { description: "unix:/dev/log", result: { ok: true } },
         { description: "tcp://relay:514", result: { error: "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:514" } },
         { description: "udp://relay:514", result: { skipped: "not probed" } },
+        { description: "file:/tmp/a.log", result: { editable: "users write it" } },
       ],
       "/etc/r.conf",
     );
     expect(fs.map((f) => [f.id, f.severity, f.subject])).toEqual([
       ["sink-unreachable", "high", "tcp://relay:514"],
       ["sink-not-probed", "info", "udp://relay:514"],
+      ["file-sink", "medium", "file:/tmp/a.log"],
     ]);
+    expect(fs[2]!.fix).toBe("for an audit trail send records to syslog instead: Sink unix:/dev/log (or a tls:// relay) in /etc/r.conf");
     expect(fs[0]!.found).toContain("ECONNREFUSED");
   });
 });
