@@ -5,7 +5,7 @@
  * inside the wrapper before any record. The build turns that off; this test
  * plants both files in a real account's home and logs in through real sshd.
  */
-import { chownSync, existsSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -27,6 +27,7 @@ beforeAll(async () => {
   checkPrerequisites();
   if (spawnSync("id", [USER], { stdio: "ignore" }).status !== 0) execFileSync("useradd", ["--create-home", "--shell", "/bin/bash", USER]);
   execFileSync("usermod", ["-p", "*", USER]);
+  rmSync(MARKER, { force: true });
   const uid = Number(execFileSync("id", ["-u", USER], { encoding: "utf8" }));
   const plant = (name: string, text: string) => {
     writeFileSync(join(HOME, name), text);
