@@ -25,7 +25,7 @@ export interface SshdOptions {
   name?: string;
   /** AcceptEnv patterns for the wrapped server (default the deliberately broad RATIONALE*); "" for none. */
   acceptEnv?: string;
-  /** A drop-in file to Include first (as Debian's sshd_config includes sshd_config.d). */
+  /** A drop-in file or glob to Include first (as Debian's sshd_config includes sshd_config.d/*.conf). */
   include?: string;
 }
 
@@ -34,6 +34,9 @@ export interface Sshd {
   user: string;
   keyFile: string;
   configFile: string;
+  /** sshd's own sshd_config, and the pid file it writes (sshd -t/-T and SIGHUP for `install`). */
+  sshdConfigFile: string;
+  pidFile: string;
   /** Common ssh client arguments (no config files, this key, this port). */
   clientArgs(): string[];
   stop(): Promise<void>;
@@ -63,12 +66,13 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
   writeFileSync(wrapperConf, o.wrapperConfig ?? "", { mode: 0o644 });
   const port = await freePort();
   const configFile = join(dir, "sshd_config");
+  const pidFile = join(dir, "sshd.pid");
   const lines = [
     ...(o.include ? [`Include ${o.include}`] : []),
     `Port ${port}`,
     "ListenAddress 127.0.0.1",
     `HostKey ${hostKey}`,
-    `PidFile ${join(dir, "sshd.pid")}`,
+    `PidFile ${pidFile}`,
     `AuthorizedKeysFile ${authKeys}`,
     "StrictModes no",
     "UsePAM no",
@@ -96,6 +100,8 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     user: E2E_USER,
     keyFile: key,
     configFile: wrapperConf,
+    sshdConfigFile: configFile,
+    pidFile,
     clientArgs: () => [
       "-F", "/dev/null",
       "-i", key,

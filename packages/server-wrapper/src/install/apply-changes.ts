@@ -51,6 +51,8 @@ export class Applier {
   /** Undo everything applied so far, newest first. Returns what could not be restored. */
   rollback(): string[] {
     const problems: string[] = [];
+    // Backups (and the directories made for them) first, so that the directories they sit in can be removed.
+    for (const b of this.madeBackups.reverse()) rmSync(b, { force: true, recursive: true });
     for (const { real, prior } of this.undo.reverse()) {
       try {
         restore(real, prior, this.canChown);
@@ -58,16 +60,16 @@ export class Applier {
         problems.push(`${real}: ${(e as Error).message}`);
       }
     }
-    for (const b of this.madeBackups.reverse()) rmSync(b, { force: true });
     this.undo.length = 0;
     return problems;
   }
 
   private keepBackup(backup: string, prior: Extract<Prior, { kind: "file" }>): void {
     const real = this.root + backup;
-    mkdirSync(dirname(real), { recursive: true, mode: 0o700 });
+    const firstMade = mkdirSync(dirname(real), { recursive: true, mode: 0o700 });
     writeFileSync(real, prior.bytes, { mode: 0o600 });
     this.madeBackups.push(real);
+    if (firstMade) this.madeBackups.push(firstMade);
   }
 
   private replaceFile(real: string, fill: (tmp: string) => void, mode: number, owner: Owner): void {

@@ -135,6 +135,8 @@ export function planInstall(inp: InstallInputs): InstallPlan {
     }
   };
 
+  // The manifest's directory first: the backups kept beside it go there from the first change on.
+  ensureParents(o.manifest);
   if (!include.ok) {
     const text = addInclude(main.text, includeDir(o.dropin), inp.version);
     changes.push({ kind: "write", path: o.sshdConfig, before: main, text, mode: main.mode & 0o7777, owner: { uid: main.uid, gid: main.gid }, ...firstBackup(o.sshdConfig, main) });
@@ -144,7 +146,6 @@ export function planInstall(inp: InstallInputs): InstallPlan {
   }
 
   const { files, dirs } = targets(o, inp.binary.inPlace);
-  ensureParents(o.manifest);
   for (const d of dirs) {
     ensureParents(d.path);
     const s = state(d.path);

@@ -113,7 +113,8 @@ describe("the Include check", () => {
   test("--add-include adds it at the top, with a backup; uninstall data says replaced", () => {
     const main = "Port 22\nMatch User x\n  PermitTTY no\n";
     const p = plan(debian({ "/etc/ssh/sshd_config": file(main) }), opts({ addInclude: true }));
-    const w = p.changes[0]!;
+    const w = p.changes.find((c) => c.path === "/etc/ssh/sshd_config")!;
+    expect(p.changes.indexOf(w)).toBe(1); // after the manifest directory, where its backup goes
     expect(w).toMatchObject({ kind: "write", path: "/etc/ssh/sshd_config", backup: "/var/lib/rationale/backup/etc/ssh/sshd_config" });
     expect(w.kind === "write" && w.text.split("\n")[1]).toBe("Include /etc/ssh/sshd_config.d/*.conf");
     const again = plan(apply(debian({ "/etc/ssh/sshd_config": file(main) }), p.changes), opts({ addInclude: true }));
