@@ -120,6 +120,25 @@ describe("install into a scratch root", () => {
   });
 });
 
+test("uninstall keeps undelivered records and an edited server.conf, and says where", () => {
+  const s = scratchRoot("keep");
+  try {
+    expect(rs(["install", "--root", s.root, "--exempt", "root"]).status).toBe(0);
+    const spooled = join(s.root, "var/spool/rationale/1001/unix-dev-log");
+    mkdirSync(spooled, { recursive: true });
+    writeFileSync(join(spooled, "0001.rec"), "<86>record\n");
+    writeFileSync(join(s.root, "etc/rationale/server.conf"), "MissingRationale deny\n");
+    const u = rs(["uninstall", "--root", s.root]);
+    expect(u.status).toBe(0);
+    expect(u.stdout).toContain("kept /var/spool/rationale: it holds 1 undelivered audit record(s); deliver them with `rationale-server flush`");
+    expect(u.stdout).toContain("kept /etc/rationale/server.conf: it was changed since install");
+    expect(readFileSync(join(spooled, "0001.rec"), "utf8")).toBe("<86>record\n");
+    expect(readdirSync(join(s.root, "etc/ssh/sshd_config.d"))).toEqual([]);
+  } finally {
+    s.remove();
+  }
+});
+
 describe("refusals and rollbacks", () => {
   test("no Include of the drop-in directory: exit 78 with the line to add and where, nothing changed", () => {
     const s = scratchRoot("noinclude", (root) => `HostKey ${root}/etc/ssh/host_ed25519\nUsePAM no\nMatch User backup\n  ForceCommand internal-sftp\n`);
@@ -192,7 +211,8 @@ describe("refusals and rollbacks", () => {
       const r = rs(["install", ...paths, "--exempt", "root", "--add-include"]);
       expect(r.status).toBe(0);
       expect(readFileSync(main, "utf8").split("\n")[1]).toBe(`Include ${s.root}/etc/ssh/sshd_config.d/*.conf`);
-      expect(rs(["uninstall", "--sshd-config", main, "--manifest", join(s.root, "lib/install-manifest.json"), "--reload", "none"]).status).toBe(0);
+      // The manifest names the sshd_config to validate; uninstall needs only the manifest.
+      expect(rs(["uninstall", "--manifest", join(s.root, "lib/install-manifest.json"), "--reload", "none"]).status).toBe(0);
       expect(snapshot(s.root)).toEqual(before);
     } finally {
       s.remove();
@@ -260,7 +280,7 @@ describe("install on a live test sshd", () => {
 
     expect(rs(["install", ...args, "--exempt", "root"]).stdout).toBe("already installed, nothing to change\n");
 
-    const u = rs(["uninstall", "--sshd-config", sshd.sshdConfigFile, "--manifest", join(dir.path, "lib/install-manifest.json"), "--sshd-pid-file", sshd.pidFile]);
+    const u = rs(["uninstall", "--manifest", join(dir.path, "lib/install-manifest.json"), "--sshd-pid-file", sshd.pidFile]);
     expect(u.status).toBe(0);
     expect(u.stdout).toMatch(/^removed \S+20-rationale.conf\nreloaded sshd/);
     await waitFor("sshd to stop running the wrapper", async () => (await sessionOf()) === "none");

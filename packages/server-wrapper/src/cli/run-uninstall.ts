@@ -5,7 +5,7 @@
  * removed. Audit records and an operator's edits are kept, and said so.
  */
 import { Applier, applyAll, undoAll } from "../install/apply-changes.js";
-import { DEFAULT_SSHD_PID_FILE, parseInstallArgs } from "../install/install-options.js";
+import { DEFAULT_SSHD_PID_FILE, INSTALL_DEFAULTS, parseInstallArgs } from "../install/install-options.js";
 import { planUninstall } from "../install/plan-uninstall.js";
 import { changeLine } from "../install/render-plan.js";
 import { Report } from "../install/report.js";
@@ -41,7 +41,8 @@ export async function runUninstall(args: readonly string[]): Promise<MainResult>
     return report.finish(0);
   }
   const isRoot = process.getuid?.() === 0;
-  const main = o.root + o.sshdConfig;
+  // The sshd_config install validated, unless another is named.
+  const main = o.root + (o.sshdConfig === INSTALL_DEFAULTS.sshdConfig && manifest.sshdConfig ? manifest.sshdConfig : o.sshdConfig);
   const how = chooseReload(o, DEFAULT_SSHD_PID_FILE);
   if (plan.first.length) {
     const sshdSide = new Applier(o.root, isRoot);

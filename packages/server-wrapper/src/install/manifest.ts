@@ -23,6 +23,8 @@ export interface Manifest {
   version: string;
   installedAt: string;
   forceCommand: string;
+  /** The sshd_config install validated (unrooted): uninstall validates the same one. */
+  sshdConfig: string;
   entries: ManifestEntry[];
 }
 

@@ -214,6 +214,7 @@ export function planInstall(inp: InstallInputs): InstallPlan {
     version: inp.version,
     installedAt: inp.manifest?.installedAt ?? inp.now.toISOString(),
     forceCommand: forceCommandLine(o),
+    sshdConfig: o.sshdConfig,
     entries: sortEntries(entries),
   };
   const ms = state(o.manifest);
