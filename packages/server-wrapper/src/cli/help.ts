@@ -16,9 +16,9 @@ Options:
   -h, --help             Show this help
   -V, --version          Show the version
 
-Example /etc/ssh/sshd_config.d/50-rationale.conf:
-  AcceptEnv RATIONALE RATIONALE_CLIENT
-  ForceCommand /usr/local/bin/rationale-server wrap --config /etc/rationale/server.conf
+Set up a server (shows every change first, keeps root out of the wrapper):
+  rationale-server install --dry-run --exempt root
+  rationale-server install --exempt root
 
 Exit status: the session's own status, unchanged; 64 for a usage error.
 Documentation: README.md in the rationale repository.
