@@ -139,60 +139,45 @@ test("uninstall keeps undelivered records and an edited server.conf, and says wh
   }
 });
 
+/** Run install in a fresh scratch root and check that it left the tree exactly as it found it. */
+function installLeavesTreeAlone(prefix: string, args: string[], setup: { main?: (root: string) => string; files?: Record<string, string> } = {}) {
+  const s = scratchRoot(prefix, setup.main);
+  try {
+    for (const [path, text] of Object.entries(setup.files ?? {})) writeFileSync(join(s.root, path), text, { mode: 0o644 });
+    const before = snapshot(s.root);
+    const r = rs(["install", "--root", s.root, "--exempt", "root", ...args]);
+    expect(snapshot(s.root)).toEqual(before);
+    return r;
+  } finally {
+    s.remove();
+  }
+}
+
 describe("refusals and rollbacks", () => {
   test("no Include of the drop-in directory: exit 78 with the line to add and where, nothing changed", () => {
-    const s = scratchRoot("noinclude", (root) => `HostKey ${root}/etc/ssh/host_ed25519\nUsePAM no\nMatch User backup\n  ForceCommand internal-sftp\n`);
-    try {
-      const before = snapshot(s.root);
-      const r = rs(["install", "--root", s.root, "--exempt", "root"]);
-      expect(r.status).toBe(78);
-      expect(r.stderr).toContain("Add this line near the top of /etc/ssh/sshd_config, before the Match on line 3:\n    Include /etc/ssh/sshd_config.d/*.conf\n");
-      expect(r.stderr).toContain("--add-include");
-      expect(snapshot(s.root)).toEqual(before);
-    } finally {
-      s.remove();
-    }
+    const r = installLeavesTreeAlone("noinclude", [], { main: (root) => `HostKey ${root}/etc/ssh/host_ed25519\nUsePAM no\nMatch User backup\n  ForceCommand internal-sftp\n` });
+    expect(r.status).toBe(78);
+    expect(r.stderr).toContain("Add this line near the top of /etc/ssh/sshd_config, before the Match on line 3:\n    Include /etc/ssh/sshd_config.d/*.conf\n");
+    expect(r.stderr).toContain("--add-include");
   });
 
   test("sshd -t already failing: exit 78, nothing changed", () => {
-    const s = scratchRoot("broken", (root) => `Include ${root}/etc/ssh/sshd_config.d/*.conf\nHostKey ${root}/etc/ssh/host_ed25519\nNoSuchKeyword yes\n`);
-    try {
-      const before = snapshot(s.root);
-      const r = rs(["install", "--root", s.root, "--exempt", "root"]);
-      expect(r.status).toBe(78);
-      expect(r.stderr).toMatch(/fails before any change:\n.*NoSuchKeyword/s);
-      expect(snapshot(s.root)).toEqual(before);
-    } finally {
-      s.remove();
-    }
+    const r = installLeavesTreeAlone("broken", [], { main: (root) => `Include ${root}/etc/ssh/sshd_config.d/*.conf\nHostKey ${root}/etc/ssh/host_ed25519\nNoSuchKeyword yes\n` });
+    expect(r.status).toBe(78);
+    expect(r.stderr).toMatch(/fails before any change:\n.*NoSuchKeyword/s);
   });
 
   test("sshd -t rejects the written drop-in (an address sshd refuses): everything is restored, sshd's message shown", () => {
-    const s = scratchRoot("badaddr");
-    try {
-      const before = snapshot(s.root);
-      const r = rs(["install", "--root", s.root, "--exempt", "root", "--match-address", "192.0.2.0/33"]);
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain("Invalid Match address argument '192.0.2.0/33'");
-      expect(r.stderr).toContain("Every change was undone");
-      expect(snapshot(s.root)).toEqual(before);
-    } finally {
-      s.remove();
-    }
+    const r = installLeavesTreeAlone("badaddr", ["--match-address", "192.0.2.0/33"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("Invalid Match address argument '192.0.2.0/33'");
+    expect(r.stderr).toContain("Every change was undone");
   });
 
   test("a ForceCommand read before ours wins in sshd: the proof with sshd -T fails and everything is restored", () => {
-    const s = scratchRoot("shadowed");
-    try {
-      writeFileSync(join(s.root, "etc/ssh/sshd_config.d/10-site.conf"), "Match All\n    ForceCommand /usr/bin/false\n", { mode: 0o644 });
-      const before = snapshot(s.root);
-      const r = rs(["install", "--root", s.root, "--exempt", "root"]);
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain('for nobody (from 127.0.0.1) sshd would run ForceCommand "/usr/bin/false", not the wrapper');
-      expect(snapshot(s.root)).toEqual(before);
-    } finally {
-      s.remove();
-    }
+    const r = installLeavesTreeAlone("shadowed", [], { files: { "etc/ssh/sshd_config.d/10-site.conf": "Match All\n    ForceCommand /usr/bin/false\n" } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('for nobody (from 127.0.0.1) sshd would run ForceCommand "/usr/bin/false", not the wrapper');
   });
 
   test("--add-include adds the line (backed up, in the diff) and uninstall restores the original file", () => {

@@ -23,12 +23,8 @@ import { EX_USAGE, type MainResult } from "./main.js";
 const EX_CONFIG = 78;
 
 export async function runInstall(args: readonly string[], version: string): Promise<MainResult> {
-  const { options: o, problems } = parseInstallArgs(args, "install");
-  if (o.help) return (process.stdout.write(INSTALL_HELP), { status: 0 });
-  if (problems.length) {
-    process.stderr.write(problems.map((p) => `rationale-server install: ${p}\n`).join("") + "Run 'rationale-server help install' for the options.\n");
-    return { status: EX_USAGE };
-  }
+  const o = readArgs(args, "install", INSTALL_HELP);
+  if ("status" in o) return o;
   const report = new Report("install", o.json);
   const isRoot = process.getuid?.() === 0;
   const { paths, manifest, backups } = readInstallState(o);
@@ -72,6 +68,15 @@ export async function runInstall(args: readonly string[], version: string): Prom
   for (const c of plan.changes) report.changed(c);
   report.note(reload.message);
   return report.finish(0);
+}
+
+/** The options, or the outcome of --help or of a usage error (explained on stderr). */
+export function readArgs(args: readonly string[], command: "install" | "uninstall", help: string): InstallOptions | MainResult {
+  const { options, problems } = parseInstallArgs(args, command);
+  if (options.help) return (process.stdout.write(help), { status: 0 });
+  if (!problems.length) return options;
+  process.stderr.write(problems.map((p) => `rationale-server ${command}: ${p}\n`).join("") + `Run 'rationale-server help ${command}' for the options.\n`);
+  return { status: EX_USAGE };
 }
 
 /** Undefined when sshd accepts the result and applies it as intended; otherwise what is wrong. */

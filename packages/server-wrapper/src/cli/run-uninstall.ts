@@ -5,22 +5,18 @@
  * removed. Audit records and an operator's edits are kept, and said so.
  */
 import { Applier, applyAll, undoAll } from "../install/apply-changes.js";
-import { DEFAULT_SSHD_PID_FILE, INSTALL_DEFAULTS, parseInstallArgs } from "../install/install-options.js";
+import { DEFAULT_SSHD_PID_FILE, INSTALL_DEFAULTS } from "../install/install-options.js";
 import { planUninstall } from "../install/plan-uninstall.js";
 import { changeLine } from "../install/render-plan.js";
 import { Report } from "../install/report.js";
 import { chooseReload, reloadSshd, sshdTest } from "../install/sshd-control.js";
 import { UNINSTALL_HELP } from "./help.js";
-import { EX_USAGE, type MainResult } from "./main.js";
-import { readInstallState } from "./run-install.js";
+import type { MainResult } from "./main.js";
+import { readArgs, readInstallState } from "./run-install.js";
 
 export async function runUninstall(args: readonly string[]): Promise<MainResult> {
-  const { options: o, problems } = parseInstallArgs(args, "uninstall");
-  if (o.help) return (process.stdout.write(UNINSTALL_HELP), { status: 0 });
-  if (problems.length) {
-    process.stderr.write(problems.map((p) => `rationale-server uninstall: ${p}\n`).join("") + "Run 'rationale-server help uninstall' for the options.\n");
-    return { status: EX_USAGE };
-  }
+  const o = readArgs(args, "uninstall", UNINSTALL_HELP);
+  if ("status" in o) return o;
   const report = new Report("uninstall", o.json);
   const { paths, manifest, backups } = readInstallState(o);
   if (!manifest) {
