@@ -180,6 +180,13 @@ describe("refusals and rollbacks", () => {
     expect(r.stderr).toContain('for nobody (from 127.0.0.1) sshd would run ForceCommand "/usr/bin/false", not the wrapper');
   });
 
+  test("a reload that fails (no sshd at that pid file): everything is restored", () => {
+    const r = installLeavesTreeAlone("noreload", ["--sshd-pid-file", "/nonexistent/sshd.pid"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("cannot read sshd's pid from /nonexistent/sshd.pid");
+    expect(r.stderr).toContain("Every change was undone");
+  });
+
   test("--add-include adds the line (backed up, in the diff) and uninstall restores the original file", () => {
     const s = scratchRoot("addinc", (root) => `HostKey ${root}/etc/ssh/host_ed25519\nUsePAM no\n`);
     try {
