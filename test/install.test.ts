@@ -139,6 +139,27 @@ test("uninstall keeps undelivered records and an edited server.conf, and says wh
   }
 });
 
+test("not as root: owners are left to the user who runs it, the lines say so, and uninstall still restores the tree", () => {
+  const s = scratchRoot("notroot");
+  try {
+    execFileSync("chown", ["-R", E2E_USER, s.root]);
+    const uid = execFileSync("id", ["-u", E2E_USER], { encoding: "utf8" }).trim();
+    const gid = execFileSync("id", ["-g", E2E_USER], { encoding: "utf8" }).trim();
+    const before = snapshot(s.root);
+    const asUser = (args: string[]) => spawnSync("runuser", ["-u", E2E_USER, "--", WRAPPER, ...args, "--root", s.root], { encoding: "utf8", cwd: "/" });
+    const r = asUser(["install", "--exempt", "root"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("not running as root: owners are left as they are");
+    expect(r.stdout).toContain(`created /etc/ssh/sshd_config.d/20-rationale.conf (0644 ${uid}:${gid})`);
+    expect(r.stdout).not.toContain("root:root");
+    expect(statSync(join(s.root, "var/spool/rationale")).uid).toBe(Number(uid));
+    expect(asUser(["uninstall"]).status).toBe(0);
+    expect(snapshot(s.root)).toEqual(before);
+  } finally {
+    s.remove();
+  }
+});
+
 /** Run install in a fresh scratch root and check that it left the tree exactly as it found it. */
 function installLeavesTreeAlone(prefix: string, args: string[], setup: { main?: (root: string) => string; files?: Record<string, string> } = {}) {
   const s = scratchRoot(prefix, setup.main);

@@ -32,6 +32,7 @@ export async function runInstall(args: readonly string[], version: string): Prom
   const inPlace = realOrSelf(o.root + o.bin) === source;
   const plan = planInstall({
     options: o, version, now: new Date(), paths, manifest, backups, isRoot,
+    owner: isRoot ? undefined : { uid: process.getuid!(), gid: process.getgid!() },
     binary: { source, inPlace, sha256: inPlace ? "" : sha256File(source) },
   });
   if (plan.refused) return report.finish(plan.refused.status, plan.refused.message);

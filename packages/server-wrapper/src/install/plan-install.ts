@@ -10,7 +10,7 @@ import type { Change } from "./change.js";
 import { renderConfigTemplate } from "./config-template.js";
 import type { InstallOptions } from "./install-options.js";
 import { backupPath, type Manifest, type ManifestEntry, renderManifest, type Role } from "./manifest.js";
-import { ABSENT, ancestors, type PathState, ROOT_OWNER } from "./path-state.js";
+import { ABSENT, ancestors, type Owner, type PathState, ROOT_OWNER } from "./path-state.js";
 import { forceCommandLine, renderDropin, sameDropin } from "./render-dropin.js";
 import { addInclude, checkInclude, includeDir, type IncludeCheck } from "./sshd-include.js";
 import { undoEntry } from "./plan-uninstall.js";
@@ -31,6 +31,8 @@ export interface InstallInputs {
   backups?: ReadonlyMap<string, string>;
   /** Owners are compared and set only as root. */
   isRoot: boolean;
+  /** Who new paths belong to: root, or (not running as root) whoever runs install. */
+  owner?: Owner;
 }
 
 export interface InstallPlan {
@@ -75,6 +77,7 @@ export function tmpfilesText(o: Pick<InstallOptions, "stateDir">): string | unde
 
 export function planInstall(inp: InstallInputs): InstallPlan {
   const o = inp.options;
+  const owner = inp.owner ?? ROOT_OWNER;
   const state = (p: string) => inp.paths.get(p) ?? ABSENT;
   const warnings: string[] = [];
   const changes: Change[] = [];
@@ -127,7 +130,7 @@ export function planInstall(inp: InstallInputs): InstallPlan {
       made.add(dir);
       const s = state(dir);
       if (s.kind === "absent") {
-        changes.push({ kind: "mkdir", path: dir, before: s, mode: 0o755, owner: ROOT_OWNER });
+        changes.push({ kind: "mkdir", path: dir, before: s, mode: 0o755, owner });
         record(dir, "dir", s);
       } else if (old.get(dir)?.origin === "created") {
         entries.push(old.get(dir)!);
@@ -150,12 +153,12 @@ export function planInstall(inp: InstallInputs): InstallPlan {
     ensureParents(d.path);
     const s = state(d.path);
     if (s.kind === "absent") {
-      changes.push({ kind: "mkdir", path: d.path, before: s, mode: d.mode, owner: ROOT_OWNER });
+      changes.push({ kind: "mkdir", path: d.path, before: s, mode: d.mode, owner });
       record(d.path, d.role, s);
     } else if (s.kind !== "dir") {
       return { changes: [], warnings, include, refused: { status: EX_CONFIG, message: `${d.path} exists and is not a directory; move it away or choose another with --${d.role === "spool" ? "spool-dir" : "state-dir"}` } };
     } else if ((s.mode & 0o7777) !== d.mode || ownerDiffers(s)) {
-      changes.push({ kind: "chmod", path: d.path, before: s, mode: d.mode, owner: ROOT_OWNER });
+      changes.push({ kind: "chmod", path: d.path, before: s, mode: d.mode, owner });
       record(d.path, d.role, s);
     } else if (old.has(d.path)) {
       entries.push(old.get(d.path)!);
@@ -169,7 +172,7 @@ export function planInstall(inp: InstallInputs): InstallPlan {
     }
     if (f.role === "binary") {
       const same = s.kind === "file" && s.sha256 === inp.binary.sha256 && (s.mode & 0o7777) === 0o755 && !ownerDiffers(s);
-      if (!same) changes.push({ kind: "copy", path: f.path, before: s, from: { real: inp.binary.source }, sha256: inp.binary.sha256, mode: 0o755, owner: ROOT_OWNER, ...firstBackup(f.path, s) });
+      if (!same) changes.push({ kind: "copy", path: f.path, before: s, from: { real: inp.binary.source }, sha256: inp.binary.sha256, mode: 0o755, owner, ...firstBackup(f.path, s) });
       if (!same || old.has(f.path)) record(f.path, f.role, s, inp.binary.sha256);
       continue;
     }
@@ -185,7 +188,7 @@ export function planInstall(inp: InstallInputs): InstallPlan {
       : renderDropin(o, inp.version, inp.now.toISOString().slice(0, 10));
     const same = s.kind === "file" && s.text !== undefined && (f.role === "dropin" ? sameDropin(s.text, text) : s.text === text) && (s.mode & 0o7777) === 0o644 && !ownerDiffers(s);
     if (!same) {
-      changes.push({ kind: "write", path: f.path, before: s, text, mode: 0o644, owner: ROOT_OWNER, ...firstBackup(f.path, s) });
+      changes.push({ kind: "write", path: f.path, before: s, text, mode: 0o644, owner, ...firstBackup(f.path, s) });
       record(f.path, f.role, s, sha256(text));
     } else if (old.has(f.path)) {
       entries.push(old.get(f.path)!);
@@ -218,7 +221,7 @@ export function planInstall(inp: InstallInputs): InstallPlan {
     entries: sortEntries(entries),
   };
   const ms = state(o.manifest);
-  changes.push({ kind: "write", path: o.manifest, before: ms, text: renderManifest(manifest), mode: 0o600, owner: ROOT_OWNER, brief: true });
+  changes.push({ kind: "write", path: o.manifest, before: ms, text: renderManifest(manifest), mode: 0o600, owner, brief: true });
   return { changes, manifest, warnings, include };
 }
 
