@@ -188,23 +188,20 @@ describe("refusals and rollbacks", () => {
     expect(r.stderr).toMatch(/fails before any change:\n.*NoSuchKeyword/s);
   });
 
-  test("sshd -t rejects the written drop-in (an address sshd refuses): everything is restored, sshd's message shown", () => {
-    const r = installLeavesTreeAlone("badaddr", ["--match-address", "192.0.2.0/33"]);
+  // Each fails after the files are written; the tree must come back exactly.
+  test.each([
+    ["sshd -t rejects the drop-in (an address sshd refuses)", ["--match-address", "192.0.2.0/33"], {}, "Invalid Match address argument '192.0.2.0/33'"],
+    [
+      "a ForceCommand read before ours wins in sshd (the sshd -T proof)",
+      [],
+      { files: { "etc/ssh/sshd_config.d/10-site.conf": "Match All\n    ForceCommand /usr/bin/false\n" } },
+      'for nobody (from 127.0.0.1) sshd would run ForceCommand "/usr/bin/false", not the wrapper',
+    ],
+    ["the reload fails (no sshd at that pid file)", ["--sshd-pid-file", "/nonexistent/sshd.pid"], {}, "cannot read sshd's pid from /nonexistent/sshd.pid"],
+  ] as [string, string[], { files?: Record<string, string> }, string][])("%s: exit 1, the reason, everything restored", (name, args, setup, reason) => {
+    const r = installLeavesTreeAlone(name.split(" ")[0]!, args, setup);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("Invalid Match address argument '192.0.2.0/33'");
-    expect(r.stderr).toContain("Every change was undone");
-  });
-
-  test("a ForceCommand read before ours wins in sshd: the proof with sshd -T fails and everything is restored", () => {
-    const r = installLeavesTreeAlone("shadowed", [], { files: { "etc/ssh/sshd_config.d/10-site.conf": "Match All\n    ForceCommand /usr/bin/false\n" } });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('for nobody (from 127.0.0.1) sshd would run ForceCommand "/usr/bin/false", not the wrapper');
-  });
-
-  test("a reload that fails (no sshd at that pid file): everything is restored", () => {
-    const r = installLeavesTreeAlone("noreload", ["--sshd-pid-file", "/nonexistent/sshd.pid"]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain("cannot read sshd's pid from /nonexistent/sshd.pid");
+    expect(r.stderr).toContain(reason);
     expect(r.stderr).toContain("Every change was undone");
   });
 
