@@ -4,7 +4,7 @@
  * checkout), and the rsyslog snippet is valid and routes the records.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { ROOT, RSYSLOGD, WRAPPER } from "./support/paths.js";
@@ -85,4 +85,13 @@ test("the flush service and timer are valid units that start the installed binar
   expect(r.status).toBe(0);
   const flush = spawnSync(WRAPPER, ["flush", "--config", join(dir.path, "server.conf")], { encoding: "utf8" });
   expect(flush.status, flush.stderr).toBe(0); // nothing spooled: nothing to do, success
+});
+
+test("examples/tmpfiles.d creates the sessions directory sticky and root's", () => {
+  const root = join(dir.path, "tmpfiles-root");
+  const r = spawnSync("systemd-tmpfiles", ["--create", `--root=${root}`, join(ROOT, "examples", "tmpfiles.d", "rationale.conf")], { encoding: "utf8" });
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  const st = statSync(join(root, "run", "rationale", "sessions"));
+  expect({ mode: (st.mode & 0o7777).toString(8), uid: st.uid }).toEqual({ mode: "1733", uid: 0 });
 });

@@ -27,6 +27,10 @@ export interface SshdOptions {
   acceptEnv?: string;
   /** A drop-in file or glob to Include first (as Debian's sshd_config includes sshd_config.d/*.conf). */
   include?: string;
+  /** Accounts allowed to log in (default the test account). */
+  users?: string[];
+  /** Lines appended at the end of sshd_config (Match blocks go here). */
+  extraConfig?: string[];
 }
 
 export interface Sshd {
@@ -34,11 +38,12 @@ export interface Sshd {
   user: string;
   keyFile: string;
   configFile: string;
-  /** sshd's own sshd_config, and the pid file it writes (sshd -t/-T and SIGHUP for `install`). */
+  /** sshd's own configuration file. */
   sshdConfigFile: string;
+  /** The pid file sshd writes (SIGHUP for `install`). */
   pidFile: string;
-  /** Common ssh client arguments (no config files, this key, this port). */
-  clientArgs(): string[];
+  /** Common ssh client arguments (no config files, this key, this port), logging in as `user`. */
+  clientArgs(user?: string): string[];
   stop(): Promise<void>;
 }
 
@@ -79,7 +84,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     "PasswordAuthentication no",
     "KbdInteractiveAuthentication no",
     "PermitRootLogin no",
-    `AllowUsers ${E2E_USER}`,
+    `AllowUsers ${(o.users ?? [E2E_USER]).join(" ")}`,
     "MaxSessions 200",
     "MaxStartups 300",
     "LogLevel ERROR",
@@ -91,6 +96,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     if (o.acceptEnv !== "") lines.push(`AcceptEnv ${o.acceptEnv ?? "RATIONALE*"}`);
     lines.push(`ForceCommand ${WRAPPER} wrap ${(o.wrapArgs ?? "--config {config}").replaceAll("{config}", wrapperConf)}`);
   }
+  lines.push(...(o.extraConfig ?? []));
   writeFileSync(configFile, lines.join("\n") + "\n");
   const proc: ChildProcess = spawn(SSHD, ["-D", "-e", "-f", configFile], { stdio: ["ignore", "inherit", "inherit"] });
   const exited = new Promise<void>((r) => proc.once("exit", () => r()));
@@ -102,7 +108,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     configFile: wrapperConf,
     sshdConfigFile: configFile,
     pidFile,
-    clientArgs: () => [
+    clientArgs: (user = E2E_USER) => [
       "-F", "/dev/null",
       "-i", key,
       "-p", String(port),
@@ -111,7 +117,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
       "-o", "LogLevel=ERROR",
       "-o", "BatchMode=yes",
       "-o", "SendEnv=RATIONALE*",
-      "-l", E2E_USER,
+      "-l", user,
     ],
     stop: async () => {
       proc.kill("SIGTERM");

@@ -64,6 +64,12 @@ const EINTR = 4;
 const O_RDONLY = 0;
 const O_WRONLY = 1;
 const O_CLOEXEC = 0o2000000;
+const O_RDWR = 2;
+const O_CREAT = 0o100;
+const O_EXCL = 0o200;
+const O_APPEND = 0o2000;
+const O_NONBLOCK = 0o4000;
+const O_NOFOLLOW = 0o400000;
 const encoder = new TextEncoder();
 const cPath = (path: string) => encoder.encode(path + "\0");
 
@@ -111,9 +117,6 @@ export function openFile(path: string, mode: "r" | "w"): number {
   return fd;
 }
 
-const O_APPEND = 0o2000;
-const O_EXCL = 0o200;
-const O_NOFOLLOW = 0o400000;
 
 /**
  * Open for writing: "append" creates or appends (a file sink), "new" creates
@@ -140,8 +143,6 @@ export function exists(path: string): boolean {
   return c().access(cPath(path), 0 /* F_OK */) === 0;
 }
 
-const O_RDWR = 2;
-const O_CREAT = 0o100;
 const LOCK_EX = 2;
 const LOCK_NB = 4;
 /**
@@ -231,7 +232,11 @@ export interface PasswdEntry {
 
 /** The account of the real uid, from NSS (so LDAP/sssd users resolve too). */
 export function currentAccount(): PasswdEntry {
-  const uid = c().getuid();
+  return accountOf(c().getuid());
+}
+
+/** Any uid's account, from NSS; the uid as its name when there is none. */
+export function accountOf(uid: number): PasswdEntry {
   const pw = c().getpwuid(uid);
   if (!pw) return { uid, name: String(uid), home: "/", shell: "/bin/sh" };
   const str = (offset: number) => {
@@ -322,4 +327,46 @@ export function windowSize(fd: number): { cols: number; rows: number } | undefin
   const ws = new Uint16Array(4);
   if (t().ioctl(fd, TIOCGWINSZ, ws) !== 0) return undefined;
   return { rows: ws[0]!, cols: ws[1]! };
+}
+
+// --- used by `rationale-server doctor` only (opened on its first call) ---
+let probe: ReturnType<typeof openProbe> | undefined;
+function openProbe() {
+  return dlopen(LIBC, {
+    connect: { args: [i32, ptr, u32], returns: i32 },
+    ioctl: { args: [i32, u64, ptr], returns: i32 },
+  }).symbols;
+}
+const pr = () => (probe ??= openProbe());
+
+/**
+ * connect() a datagram socket to a Unix socket path and close it: 0 when a
+ * daemon is bound there, else the errno (ECONNREFUSED: the file is there but
+ * nobody reads it). Sends nothing, so no fake record reaches the log.
+ */
+export function probeUnixDatagram(path: string): number {
+  const p = encoder.encode(path);
+  if (p.length > 107) return 36; // ENAMETOOLONG
+  const addr = new Uint8Array(110);
+  addr[0] = AF_UNIX;
+  addr.set(p, 2);
+  const fd = c().socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return errno();
+  const rc = pr().connect(fd, addr, 2 + p.length + 1);
+  const err = rc === 0 ? 0 : errno();
+  c().close(fd);
+  return err;
+}
+
+const FS_IOC_GETFLAGS = 0x80086601;
+const FS_IMMUTABLE_FL = 0x10;
+
+/** chattr +i? (false when it cannot be told: the file system has no such flag, or the path is a symlink). */
+export function isImmutable(path: string): boolean {
+  const fd = c().open(cPath(path), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC, 0);
+  if (fd < 0) return false;
+  const flags = new Int32Array(2);
+  const ok = pr().ioctl(fd, FS_IOC_GETFLAGS, flags) === 0;
+  c().close(fd);
+  return ok && (flags[0]! & FS_IMMUTABLE_FL) !== 0;
 }
