@@ -183,6 +183,8 @@ Options:
 Exit status: 0 no high-severity finding; 1 high-severity findings; 64 usage
 error or unknown account; 69 sshd not found; 77 not run as root; 78 sshd
 rejects its configuration (sshd -T failed: fix that first).
+`;
+
 export const INSTALL_HELP = `Usage: rationale-server install [OPTIONS]
 
 Make this server ask every SSH session why it happens. install copies this
