@@ -54,7 +54,7 @@ export async function runInstall(args: readonly string[], version: string): Prom
   const applier = new Applier(o.root, isRoot);
   const applied = applyAll(applier, plan.changes, (c) => changeLine(c, false));
   if (!applied.ok) return report.finish(applied.status, applied.message);
-  const proof = proveEffect(o, main, report);
+  const proof = await proveEffect(o, main, report);
   if (proof) {
     const undone = undoAll(applier, proof);
     return report.finish(undone.status, undone.message);
@@ -81,15 +81,15 @@ export function readArgs(args: readonly string[], command: "install" | "uninstal
 }
 
 /** Undefined when sshd accepts the result and applies it as intended; otherwise what is wrong. */
-function proveEffect(o: InstallOptions, main: string, report: Report): string | undefined {
+async function proveEffect(o: InstallOptions, main: string, report: Report): Promise<string | undefined> {
   const test = sshdTest(o.sshd, main);
   if (!test.ok) return `sshd -t -f ${main} rejects the new configuration:\n${test.message}`;
   const ours = forceCommandLine(o);
   const probes = pickProbes(o, readText("/etc/group") ?? "", readText("/etc/passwd") ?? "");
   if (probes.wrapped) {
     const { user, addr } = probes.wrapped;
-    const eff = sshdEffective(o.sshd, main, user, addr);
-    if (!eff.ok) return `sshd -T -f ${main} -C user=${user} failed:\n${eff.message}`;
+    const eff = await sshdEffective(o.sshd, main, user, addr);
+    if (!eff.ok) return eff.message;
     if (eff.forceCommand !== ours) {
       return (
         `for ${user} (from ${addr}) sshd would run ForceCommand "${eff.forceCommand ?? "none"}", not the wrapper: ` +
@@ -103,8 +103,8 @@ function proveEffect(o: InstallOptions, main: string, report: Report): string | 
     report.warn(`not proved that a wrapped account gets the wrapper: ${probes.skipped}`);
   }
   for (const user of probes.exempt) {
-    const eff = sshdEffective(o.sshd, main, user, probes.wrapped?.addr ?? "127.0.0.1");
-    if (!eff.ok) return `sshd -T -f ${main} -C user=${user} failed:\n${eff.message}`;
+    const eff = await sshdEffective(o.sshd, main, user, probes.wrapped?.addr ?? "127.0.0.1");
+    if (!eff.ok) return eff.message;
     if (eff.forceCommand === ours) return `the exempt account ${user} would still get the wrapper as ForceCommand; check the Match blocks before ${o.dropin}`;
   }
   return undefined;

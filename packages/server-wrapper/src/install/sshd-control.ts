@@ -1,6 +1,8 @@
 /** Ask sshd what it thinks of its configuration, and make it re-read it. */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { sshdT } from "../doctor/run-sshd.js";
+import { setting, settingWords } from "../doctor/sshd-settings.js";
 
 export interface SshdResult {
   ok: boolean;
@@ -14,12 +16,14 @@ export function sshdTest(sshd: string, config: string): SshdResult {
   return { ok: r.status === 0, message: (r.stderr || r.stdout || `${sshd} -t exited with status ${r.status}`).trim() };
 }
 
-/** `sshd -T -C`: the settings one connection would get. */
-export function sshdEffective(sshd: string, config: string, user: string, addr: string): SshdResult & { forceCommand?: string; acceptEnv: string[] } {
-  const r = spawnSync(sshd, ["-T", "-f", config, "-C", `user=${user},host=localhost,addr=${addr}`], { encoding: "utf8" });
-  if (r.error || r.status !== 0) return { ok: false, message: (r.stderr || r.error?.message || "").trim(), acceptEnv: [] };
-  const values = (key: string) => r.stdout.split("\n").filter((l) => l.startsWith(key + " ")).map((l) => l.slice(key.length + 1));
-  return { ok: true, message: "", forceCommand: values("forcecommand")[0], acceptEnv: values("acceptenv") };
+/** `sshd -T -C`: the settings one connection would get (the doctor's runner and parser). */
+export async function sshdEffective(sshd: string, config: string, user: string, addr: string): Promise<SshdResult & { forceCommand?: string; acceptEnv: string[] }> {
+  try {
+    const settings = await sshdT(sshd, config, `user=${user},host=localhost,addr=${addr}`);
+    return { ok: true, message: "", forceCommand: setting(settings, "forcecommand"), acceptEnv: settingWords(settings, "acceptenv") };
+  } catch (e) {
+    return { ok: false, message: (e as Error).message, acceptEnv: [] };
+  }
 }
 
 export type ReloadHow = { kind: "none"; why: string } | { kind: "systemctl" } | { kind: "hup"; pidFile: string };

@@ -7,6 +7,8 @@
  * under /etc/ssh (sshd_config(5)).
  */
 import { dirname } from "node:path";
+// The doctor reads sshd_config the same way; one reader of its Match and Include lines.
+import { includePath, scanConfigText } from "../doctor/sshd-config-file.js";
 
 export type IncludeCheck =
   | { ok: true; line: number }
@@ -14,18 +16,16 @@ export type IncludeCheck =
 
 /** `candidates`: the paths sshd may know the drop-in by (with --root, the rooted and the unrooted one). */
 export function checkInclude(mainText: string, mainPath: string, candidates: readonly string[], fixDir: string): IncludeCheck {
-  const lines = mainText.split("\n");
   let firstMatch: number | undefined;
   let lateInclude: number | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const words = configWords(lines[i]!);
-    const keyword = words[0]?.toLowerCase();
-    if (keyword === "match") firstMatch ??= i + 1;
-    if (keyword !== "include") continue;
-    const hit = words.slice(1).some((g) => candidates.some((c) => globMatches(g.startsWith("/") ? g : `/etc/ssh/${g}`, c)));
-    if (!hit) continue;
-    if (firstMatch === undefined) return { ok: true, line: i + 1 };
-    lateInclude ??= i + 1;
+  for (const item of scanConfigText(mainText, mainPath)) {
+    if (item.kind === "match") {
+      firstMatch ??= item.line;
+      continue;
+    }
+    if (!item.patterns.some((g) => candidates.some((c) => globMatches(includePath(g), c)))) continue;
+    if (firstMatch === undefined) return { ok: true, line: item.line };
+    lateInclude ??= item.line;
   }
   const fixLine = `Include ${fixDir}/*.conf`;
   const where = firstMatch === undefined ? `as the first line of ${mainPath}` : `near the top of ${mainPath}, before the Match on line ${firstMatch}`;
@@ -40,19 +40,6 @@ export function addInclude(mainText: string, dropinDir: string, version: string)
 }
 
 export const includeDir = (dropin: string): string => dirname(dropin);
-
-/** sshd_config words: `#` starts a comment, `=` may separate keyword and value, quotes group. */
-function configWords(line: string): string[] {
-  const t = line.trim();
-  if (t === "" || t.startsWith("#")) return [];
-  const words: string[] = [];
-  const re = /"([^"]*)"|([^\s"=]+)/g;
-  for (let m = re.exec(t); m; m = re.exec(t)) {
-    if (m[2]?.startsWith("#")) break;
-    words.push(m[1] ?? m[2]!);
-  }
-  return words;
-}
 
 /**
  * glob(7) for one path, as sshd's Include uses it: `*` and `?` do not cross
