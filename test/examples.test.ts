@@ -34,7 +34,7 @@ beforeAll(async () => {
   const dropIn = join(dir.path, "50-rationale.conf");
   writeFileSync(
     dropIn,
-    example("sshd_config.d/50-rationale.conf").replace("/usr/local/bin/rationale-server", WRAPPER).replace("/etc/rationale/server.conf", conf),
+    example("sshd_config.d/50-rationale.conf").replace("/usr/local/sbin/rationale-server", WRAPPER).replace("/etc/rationale/server.conf", conf),
   );
   sshd = await startSshd({ dir: dir.path, wrapped: false, include: dropIn });
 });
@@ -76,7 +76,7 @@ test("the rsyslog snippet is valid and puts the records in their own file", asyn
 test("the flush service and timer are valid units that start the installed binary", () => {
   const units = ["rationale-flush.service", "rationale-flush.timer"].map((name) => {
     const path = join(dir.path, name);
-    writeFileSync(path, example(`systemd/${name}`).replace("/usr/local/bin/rationale-server", WRAPPER).replace("/etc/rationale/server.conf", join(dir.path, "server.conf")));
+    writeFileSync(path, example(`systemd/${name}`).replace("/usr/local/sbin/rationale-server", WRAPPER).replace("/etc/rationale/server.conf", join(dir.path, "server.conf")));
     return path;
   });
   // systemd-analyze checks syntax, and that ExecStart names an executable.

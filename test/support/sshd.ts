@@ -25,7 +25,7 @@ export interface SshdOptions {
   name?: string;
   /** AcceptEnv patterns for the wrapped server (default the deliberately broad RATIONALE*); "" for none. */
   acceptEnv?: string;
-  /** A drop-in file to Include first (as Debian's sshd_config includes sshd_config.d). */
+  /** A drop-in file or glob to Include first (as Debian's sshd_config includes sshd_config.d/*.conf). */
   include?: string;
   /** Accounts allowed to log in (default the test account). */
   users?: string[];
@@ -40,6 +40,8 @@ export interface Sshd {
   configFile: string;
   /** sshd's own configuration file. */
   sshdConfigFile: string;
+  /** The pid file sshd writes (SIGHUP for `install`). */
+  pidFile: string;
   /** Common ssh client arguments (no config files, this key, this port), logging in as `user`. */
   clientArgs(user?: string): string[];
   stop(): Promise<void>;
@@ -69,12 +71,13 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
   writeFileSync(wrapperConf, o.wrapperConfig ?? "", { mode: 0o644 });
   const port = await freePort();
   const configFile = join(dir, "sshd_config");
+  const pidFile = join(dir, "sshd.pid");
   const lines = [
     ...(o.include ? [`Include ${o.include}`] : []),
     `Port ${port}`,
     "ListenAddress 127.0.0.1",
     `HostKey ${hostKey}`,
-    `PidFile ${join(dir, "sshd.pid")}`,
+    `PidFile ${pidFile}`,
     `AuthorizedKeysFile ${authKeys}`,
     "StrictModes no",
     "UsePAM no",
@@ -104,6 +107,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     keyFile: key,
     configFile: wrapperConf,
     sshdConfigFile: configFile,
+    pidFile,
     clientArgs: (user = E2E_USER) => [
       "-F", "/dev/null",
       "-i", key,

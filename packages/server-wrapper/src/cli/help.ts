@@ -11,15 +11,17 @@ Commands:
   sessions [--json]      List the SSH sessions running now, with their rationale
   sandbox                Try it: a private sshd with the wrapper, no root needed
   doctor [--json]        Check sshd, shells, sinks and spool; say how to fix (root)
+  install [OPTIONS]      Install on this server: binary, sshd drop-in, settings, spool
+  uninstall [OPTIONS]    Undo install exactly, from its manifest
   help [COMMAND]         Show help for a command
 
 Options:
   -h, --help             Show this help
   -V, --version          Show the version
 
-Example /etc/ssh/sshd_config.d/50-rationale.conf:
-  AcceptEnv RATIONALE RATIONALE_CLIENT
-  ForceCommand /usr/local/bin/rationale-server wrap --config /etc/rationale/server.conf
+Set up a server (shows every change first, keeps root out of the wrapper):
+  rationale-server install --dry-run --exempt root
+  rationale-server install --exempt root
 
 Exit status: the session's own status, unchanged; 64 for a usage error.
 Documentation: README.md in the rationale repository.
@@ -181,4 +183,111 @@ Options:
 Exit status: 0 no high-severity finding; 1 high-severity findings; 64 usage
 error or unknown account; 69 sshd not found; 77 not run as root; 78 sshd
 rejects its configuration (sshd -T failed: fix that first).
+`;
+
+export const INSTALL_HELP = `Usage: rationale-server install [OPTIONS]
+
+Make this server ask every SSH session why it happens. install copies this
+binary into place, writes an sshd drop-in that makes \`rationale-server wrap\`
+the ForceCommand of the accounts you choose, creates the settings file (only
+if there is none), the spool and the session state directory, checks the
+result with sshd itself and only then reloads sshd. Any failure puts every
+file back as it was. A second run with the same options changes nothing.
+
+Scope (repeatable; comma lists as sshd_config has them):
+  --match-group GROUP    wrap members of GROUP only
+  --match-user USER      wrap USER only (groups and users are OR'ed)
+  --match-address CIDR   wrap only connections from these addresses (AND)
+  --exempt USER          never wrap USER: a break-glass account that keeps a
+                         plain shell if the wrapper ever fails. Without any
+                         exempt account or scope, everyone is wrapped and
+                         install warns: the wrapper fails closed.
+
+Paths (defaults in brackets; paths inside the files are written without --root):
+  --bin PATH             [/usr/local/sbin/rationale-server] where the binary
+                         goes (0755 root); the running binary is used where
+                         it is when PATH is that file
+  --sshd-config FILE     [/etc/ssh/sshd_config] must Include the drop-in's
+                         directory before its first Match block
+  --dropin FILE          [/etc/ssh/sshd_config.d/20-rationale.conf] sshd keeps
+                         the first value it reads, so 20 sorts before the
+                         distributions' and cloud images' 50-*.conf and
+                         leaves 00-19 for site rules that must win
+  --config FILE          [/etc/rationale/server.conf] written only if absent:
+                         every setting, commented, at its default
+  --spool-dir DIR        [/var/spool/rationale] root:root 1733
+  --state-dir DIR        [/run/rationale/sessions] root:root 1733
+  --tmpfiles FILE        [/etc/tmpfiles.d/rationale.conf] recreates the state
+                         directory at boot (when it is under /run)
+  --manifest FILE        [/var/lib/rationale/install-manifest.json] what was
+                         done, for uninstall; originals of replaced files are
+                         kept beside it in backup/
+  --root DIR             prefix every path read or written with DIR (like
+                         DESTDIR); sshd validates DIR/--sshd-config, and an
+                         Include line naming DIR/... or the unrooted path
+                         both count. Not reloaded unless --sshd-pid-file.
+
+sshd:
+  --add-include          add the missing Include line to --sshd-config
+                         (backed up, shown in the diff, removed by uninstall)
+                         instead of refusing
+  --reload auto|none     [auto] auto: systemctl reload ssh when systemd runs,
+                         else SIGHUP to the pid in --sshd-pid-file
+  --sshd-pid-file FILE   [/run/sshd.pid] send SIGHUP to this sshd
+  --sshd PATH            [/usr/sbin/sshd] used for sshd -t and sshd -T
+  --check-user USER      a wrapped account to prove the ForceCommand with
+                         (default: the first --match-user, a member of the
+                         first --match-group, or nobody)
+
+Output:
+  -n, --dry-run          print every change (a unified diff for each file)
+                         and change nothing
+  --json                 print one JSON object: changes, warnings, notes
+  -h, --help             show this help
+
+Order of work: refuse if sshd -t already fails or the drop-in would not be
+read; write everything (originals kept in memory and, for uninstall, beside
+the manifest); sshd -t; sshd -T -C user=... must show the wrapper for a
+wrapped account and not for any exempt one; reload. A failure at any step
+restores every path and reloads nothing (a failed reload is retried on the
+restored files).
+
+Files:
+  /etc/ssh/sshd_config.d/20-rationale.conf   0644 root  AcceptEnv + Match + ForceCommand
+  /etc/rationale/server.conf                 0644 root  the wrapper's settings
+  /usr/local/sbin/rationale-server           0755 root  this binary
+  /var/spool/rationale                       1733 root  records waiting for a sink
+  /run/rationale/sessions                    1733 root  live sessions' state
+  /etc/tmpfiles.d/rationale.conf             0644 root  recreates the above at boot
+  /var/lib/rationale/install-manifest.json   0600 root  what uninstall undoes
+
+Exit status: 0 installed or nothing to change; 1 a step failed and every
+change was undone (sshd's message says why); 64 usage error; 70 a step
+failed and some path could not be restored (listed); 78 refused before any
+change (no Include of the drop-in directory, or sshd -t already failing).
+
+Examples:
+  rationale-server install --dry-run --exempt root
+  rationale-server install --match-group ops,dev --exempt breakglass
+  rationale-server install --add-include --exempt root --json
+`;
+
+export const UNINSTALL_HELP = `Usage: rationale-server uninstall [--dry-run] [--json] [PATH OPTIONS]
+
+Undo what install did, as its manifest records: first remove the drop-in,
+check sshd -t and reload sshd, so no new session is wrapped; then remove what
+install created and restore what it replaced (content, mode and owner).
+Kept, and said so: a spool that still holds undelivered records, a state
+directory with live sessions, a settings file changed since install.
+
+Options: --root, --manifest, --sshd-config, --sshd, --reload,
+--sshd-pid-file, --dry-run (-n), --json, as for install. Give the same
+--root and --manifest as install had; the other paths come from the manifest.
+
+Exit status: 0 done or nothing to change; 1 a step failed (the drop-in step
+is undone; a later step leaves sshd unwrapped: run uninstall again); 64
+usage error; 70 some path could not be restored (listed).
+
+Example:
+  rationale-server uninstall --dry-run
 `;

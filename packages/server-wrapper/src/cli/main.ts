@@ -3,7 +3,7 @@
  * every SSH session, so it loads nothing the other commands need; every
  * other command is loaded only when it is the one asked for.
  */
-import { DOCTOR_HELP, FLUSH_HELP, SANDBOX_HELP, SESSIONS_HELP, USAGE, WRAP_HELP } from "./help.js";
+import { DOCTOR_HELP, FLUSH_HELP, INSTALL_HELP, SANDBOX_HELP, SESSIONS_HELP, UNINSTALL_HELP, USAGE, WRAP_HELP } from "./help.js";
 import { parseWrapArgs } from "./wrap-args.js";
 
 declare const RATIONALE_VERSION: string | undefined;
@@ -21,6 +21,8 @@ const COMMANDS: Record<string, { help: string; load: () => Promise<Run> }> = {
   sessions: { help: SESSIONS_HELP, load: async () => (await import("./run-sessions.js")).runSessions },
   sandbox: { help: SANDBOX_HELP, load: async () => (await import("./run-sandbox.js")).runSandbox },
   doctor: { help: DOCTOR_HELP, load: async () => (await import("./run-doctor.js")).runDoctor },
+  install: { help: INSTALL_HELP, load: async () => { const { runInstall } = await import("./run-install.js"); return (argv) => runInstall(argv, VERSION); } },
+  uninstall: { help: UNINSTALL_HELP, load: async () => (await import("./run-uninstall.js")).runUninstall },
 };
 
 export async function main(argv: readonly string[]): Promise<MainResult> {
