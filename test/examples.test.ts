@@ -31,10 +31,10 @@ beforeAll(async () => {
   syslog = await startRsyslog(dir.path, { include: snippet });
   const conf = join(dir.path, "server.conf");
   writeFileSync(conf, example("rationale/server.conf").replace("SyslogSocket /dev/log", `SyslogSocket ${syslog.socket}`));
-  const dropIn = join(dir.path, "50-rationale.conf");
+  const dropIn = join(dir.path, "20-rationale.conf");
   writeFileSync(
     dropIn,
-    example("sshd_config.d/50-rationale.conf").replace("/usr/local/sbin/rationale-server", WRAPPER).replace("/etc/rationale/server.conf", conf),
+    example("sshd_config.d/20-rationale.conf").replace("/usr/local/sbin/rationale-server", WRAPPER).replace("/etc/rationale/server.conf", conf),
   );
   sshd = await startSshd({ dir: dir.path, wrapped: false, include: dropIn });
 });

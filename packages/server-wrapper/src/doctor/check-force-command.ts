@@ -4,7 +4,7 @@ import { setting } from "./sshd-settings.js";
 import type { EffectiveView } from "./view.js";
 import { parseForceCommand } from "./wrapper-command.js";
 
-const EXAMPLE_LINE = "ForceCommand /usr/local/bin/rationale-server wrap --config /etc/rationale/server.conf";
+const EXAMPLE_LINE = "ForceCommand /usr/local/sbin/rationale-server wrap --config /etc/rationale/server.conf";
 
 export function checkForceCommand(view: EffectiveView, exempt: ReadonlySet<string>): Finding[] {
   const fc = setting(view.settings, "forcecommand");
@@ -34,7 +34,7 @@ export function checkForceCommand(view: EffectiveView, exempt: ReadonlySet<strin
       fix:
         view.kind === "match"
           ? `inside this Match block: ${EXAMPLE_LINE}  (or remove the block's ForceCommand line)`
-          : `in /etc/ssh/sshd_config.d/50-rationale.conf, before any Match block: ${EXAMPLE_LINE}`,
+          : `in /etc/ssh/sshd_config.d/20-rationale.conf, before any Match block: ${EXAMPLE_LINE}`,
       users: users.length ? users : undefined,
     });
   }
@@ -88,7 +88,7 @@ export function checkWrapperSettings(configPath: string, argProblems: readonly s
       subject: "ForceCommand",
       found: p.replace(/^ForceCommand: /, ""),
       why: "the wrapper ignores what it does not understand and writes a config-error record for every session",
-      fix: "ForceCommand /usr/local/bin/rationale-server wrap --config /etc/rationale/server.conf",
+      fix: EXAMPLE_LINE,
     })),
     ...configProblems.map((p) => ({
       id: "wrapper-config",

@@ -12,7 +12,7 @@ import { parseSshdT } from "../../src/doctor/sshd-settings.js";
 import type { EffectiveView } from "../../src/doctor/view.js";
 import { parseForceCommand } from "../../src/doctor/wrapper-command.js";
 
-const WRAP = "forcecommand /usr/local/bin/rationale-server wrap --config /etc/rationale/server.conf";
+const WRAP = "forcecommand /usr/local/sbin/rationale-server wrap --config /etc/rationale/server.conf";
 const SAFE = `${WRAP}\nacceptenv RATIONALE\nacceptenv RATIONALE_CLIENT\npermituserenvironment no\ndisableforwarding yes\nallowtcpforwarding yes\nx11forwarding yes\n`;
 const view = (sshdT: string, users = ["alice"], kind: EffectiveView["kind"] = "accounts"): EffectiveView => ({
   subject: `users ${users.join(", ")}`,
@@ -26,8 +26,8 @@ const ids = (fs: { id: string; severity: string }[]) => fs.map((f) => `${f.sever
 describe("the ForceCommand", () => {
   test("recognised by its argv at any absolute path, with its --config", () => {
     expect(parseForceCommand("/opt/bin/rationale-server wrap -c /etc/r.conf")).toMatchObject({ binary: "/opt/bin/rationale-server", configPath: "/etc/r.conf", configGiven: true });
-    expect(parseForceCommand("/usr/local/bin/rationale-server wrap")).toMatchObject({ configPath: "/etc/rationale/server.conf", configGiven: false });
-    expect(parseForceCommand("/usr/local/bin/rationale-server flush")).toBeUndefined();
+    expect(parseForceCommand("/usr/local/sbin/rationale-server wrap")).toMatchObject({ configPath: "/etc/rationale/server.conf", configGiven: false });
+    expect(parseForceCommand("/usr/local/sbin/rationale-server flush")).toBeUndefined();
     expect(parseForceCommand("internal-sftp")).toBeUndefined();
     expect(parseForceCommand("none")).toBeUndefined();
   });
@@ -36,7 +36,7 @@ describe("the ForceCommand", () => {
     expect(checkForceCommand(view(SAFE), new Set())).toEqual([]);
     const [f] = checkForceCommand(view("forcecommand none\n", ["alice", "bob"]), new Set());
     expect(f).toMatchObject({ id: "force-command-missing", severity: "high", users: ["alice", "bob"] });
-    expect(f!.fix).toContain("ForceCommand /usr/local/bin/rationale-server wrap --config /etc/rationale/server.conf");
+    expect(f!.fix).toContain("ForceCommand /usr/local/sbin/rationale-server wrap --config /etc/rationale/server.conf");
     expect(ids(checkForceCommand(view("forcecommand internal-sftp\n"), new Set()))).toEqual(["high:force-command-not-wrapper"]);
   });
 
