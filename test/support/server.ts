@@ -14,6 +14,8 @@ import { execFileSync } from "node:child_process";
 export interface TestServer {
   dir: string;
   spoolDir: string;
+  /** Where sessions leave their state files (`rationale-server sessions`). */
+  stateDir: string;
   sshd: Sshd;
   syslog: Rsyslog;
   /** `ssh` to the test server with the given extra args and environment. */
@@ -55,15 +57,19 @@ export async function startServer(
   const spoolDir = join(dir, "spool");
   mkdirSync(spoolDir);
   chmodSync(spoolDir, 0o1733);
+  const stateDir = join(dir, "sessions");
+  mkdirSync(stateDir);
+  chmodSync(stateDir, 0o1733);
   const extra = typeof wrapperConfig === "function" ? wrapperConfig(syslog) : wrapperConfig;
   const sshd = await startSshd({
     dir,
-    wrapperConfig: `SyslogSocket ${syslog.socket}\nSpoolDir ${spoolDir}\n${extra}`,
+    wrapperConfig: `SyslogSocket ${syslog.socket}\nSpoolDir ${spoolDir}\nStateDir ${stateDir}\n${extra}`,
     wrapArgs,
   });
   return {
     dir,
     spoolDir,
+    stateDir,
     sshd,
     syslog,
     ssh: (args, env, input) => runClient(["ssh", ...sshd.clientArgs(), "127.0.0.1", ...args], { env, input }),

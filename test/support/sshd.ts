@@ -25,8 +25,12 @@ export interface SshdOptions {
   name?: string;
   /** AcceptEnv patterns for the wrapped server (default the deliberately broad RATIONALE*); "" for none. */
   acceptEnv?: string;
-  /** A drop-in file to Include first (as Debian's sshd_config includes sshd_config.d). */
+  /** A drop-in file or glob to Include first (as Debian's sshd_config includes sshd_config.d/*.conf). */
   include?: string;
+  /** Accounts allowed to log in (default the test account). */
+  users?: string[];
+  /** Lines appended at the end of sshd_config (Match blocks go here). */
+  extraConfig?: string[];
 }
 
 export interface Sshd {
@@ -34,8 +38,12 @@ export interface Sshd {
   user: string;
   keyFile: string;
   configFile: string;
-  /** Common ssh client arguments (no config files, this key, this port). */
-  clientArgs(): string[];
+  /** sshd's own configuration file. */
+  sshdConfigFile: string;
+  /** The pid file sshd writes (SIGHUP for `install`). */
+  pidFile: string;
+  /** Common ssh client arguments (no config files, this key, this port), logging in as `user`. */
+  clientArgs(user?: string): string[];
   stop(): Promise<void>;
 }
 
@@ -63,19 +71,20 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
   writeFileSync(wrapperConf, o.wrapperConfig ?? "", { mode: 0o644 });
   const port = await freePort();
   const configFile = join(dir, "sshd_config");
+  const pidFile = join(dir, "sshd.pid");
   const lines = [
     ...(o.include ? [`Include ${o.include}`] : []),
     `Port ${port}`,
     "ListenAddress 127.0.0.1",
     `HostKey ${hostKey}`,
-    `PidFile ${join(dir, "sshd.pid")}`,
+    `PidFile ${pidFile}`,
     `AuthorizedKeysFile ${authKeys}`,
     "StrictModes no",
     "UsePAM no",
     "PasswordAuthentication no",
     "KbdInteractiveAuthentication no",
     "PermitRootLogin no",
-    `AllowUsers ${E2E_USER}`,
+    `AllowUsers ${(o.users ?? [E2E_USER]).join(" ")}`,
     "MaxSessions 200",
     "MaxStartups 300",
     "LogLevel ERROR",
@@ -87,6 +96,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     if (o.acceptEnv !== "") lines.push(`AcceptEnv ${o.acceptEnv ?? "RATIONALE*"}`);
     lines.push(`ForceCommand ${WRAPPER} wrap ${(o.wrapArgs ?? "--config {config}").replaceAll("{config}", wrapperConf)}`);
   }
+  lines.push(...(o.extraConfig ?? []));
   writeFileSync(configFile, lines.join("\n") + "\n");
   const proc: ChildProcess = spawn(SSHD, ["-D", "-e", "-f", configFile], { stdio: ["ignore", "inherit", "inherit"] });
   const exited = new Promise<void>((r) => proc.once("exit", () => r()));
@@ -96,7 +106,9 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
     user: E2E_USER,
     keyFile: key,
     configFile: wrapperConf,
-    clientArgs: () => [
+    sshdConfigFile: configFile,
+    pidFile,
+    clientArgs: (user = E2E_USER) => [
       "-F", "/dev/null",
       "-i", key,
       "-p", String(port),
@@ -105,7 +117,7 @@ export async function startSshd(o: SshdOptions): Promise<Sshd> {
       "-o", "LogLevel=ERROR",
       "-o", "BatchMode=yes",
       "-o", "SendEnv=RATIONALE*",
-      "-l", E2E_USER,
+      "-l", user,
     ],
     stop: async () => {
       proc.kill("SIGTERM");

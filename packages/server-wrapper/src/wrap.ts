@@ -23,6 +23,7 @@ import { SessionSignals } from "./exec/session-signals.js";
 import { currentAccount, hostname, isatty, localTime, readFile, setParentDeathSignal, writeStderr } from "./platform/libc.js";
 import { decideSession } from "./policy/decide-session.js";
 import { askRationale } from "./prompt/ask-rationale.js";
+import { removeStateFile, writeStateFile } from "./sessions/state-file.js";
 
 export interface WrapOptions {
   configPath?: string;
@@ -47,6 +48,8 @@ export interface WrapState {
   log?: AuditLog;
   /** The running command's process group, ended if the wrapper crashes. */
   childPgid?: number;
+  /** This session's state file, removed when the session ends however it ends. */
+  stateFile?: string;
 }
 
 function newSessionId(): string {
@@ -137,7 +140,9 @@ export async function wrap(options: WrapOptions, state: WrapState = {}): Promise
 
   // The start record is written before the command runs, so a session that
   // never ends cleanly still has its beginning on record.
-  await log.write(startRecord(facts, new Date()));
+  const start = startRecord(facts, new Date());
+  state.stateFile = writeStateFile(config.stateDir, start);
+  await log.write(start);
   let outcome: Outcome;
   try {
     const onSpawn = (pid: number) => (state.childPgid = pid);
@@ -153,6 +158,8 @@ export async function wrap(options: WrapOptions, state: WrapState = {}): Promise
     endRecord(facts, { durationMs: Math.round(performance.now() - t0), ...outcome }, new Date()),
   );
   log.close();
+  removeStateFile(state.stateFile);
+  state.stateFile = undefined;
   signals.uninstall();
   return outcome.signal ? { signal: outcome.signal, status: shellStatus(outcome) } : { status: shellStatus(outcome) };
 }

@@ -27,7 +27,7 @@ export interface ProbeResult {
 }
 
 const ACCEPT_ENV_FIX =
-  "on the server, add to /etc/ssh/sshd_config.d/50-rationale.conf (before any Match block):\n" +
+  "on the server, add to /etc/ssh/sshd_config.d/20-rationale.conf (before any Match block):\n" +
   "    AcceptEnv RATIONALE RATIONALE_CLIENT\n" +
   "then: sshd -t && systemctl reload ssh";
 
@@ -56,7 +56,7 @@ export function interpretProbe(sent: { rationale: string; client: string }, r: P
       : {
           level: "problem",
           message: "no rationale wrapper ran for this session: RATIONALE_SESSION is not set, so nothing was recorded",
-          fix: "on the server, set the wrapper as ForceCommand (examples/sshd_config.d/50-rationale.conf), and check that no Match block exempts this account: sshd -T -C user=$USER,host=$(hostname),addr=127.0.0.1 | grep -i forcecommand",
+          fix: "on the server, set the wrapper as ForceCommand (examples/sshd_config.d/20-rationale.conf), and check that no Match block exempts this account: sshd -T -C user=$USER,host=$(hostname),addr=127.0.0.1 | grep -i forcecommand",
         },
   );
   findings.push(checkVariable(RATIONALE, sent.rationale, rationale));

@@ -7,6 +7,7 @@
 import { problemRecord } from "../audit/record.js";
 import { killProcessGroupNow } from "../exec/end-process-group.js";
 import { writeStderr } from "../platform/libc.js";
+import { removeStateFile } from "../sessions/state-file.js";
 import { EXIT, wrap, type WrapState } from "../wrap.js";
 import type { MainResult } from "./main.js";
 import type { WrapArgs } from "./wrap-args.js";
@@ -19,6 +20,7 @@ async function crash(state: WrapState, e: unknown): Promise<MainResult> {
   } catch {
     // Nothing more can be done; the message below still reaches the user.
   }
+  removeStateFile(state.stateFile);
   writeStderr(`rationale: internal error, session closed: ${detail}\n`);
   return { status: EXIT.internal };
 }

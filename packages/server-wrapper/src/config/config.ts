@@ -28,6 +28,8 @@ export interface Config {
   spoolDir: string;
   /** Records kept per user and sink while a sink is down; newer ones are counted as lost. */
   spoolMaxRecords: number;
+  /** Where each live session leaves a small state file for `rationale-server sessions`; undefined: none. */
+  stateDir: string | undefined;
 }
 
 export const DEFAULT_CONFIG_PATH = "/etc/rationale/server.conf";
@@ -47,6 +49,7 @@ export const DEFAULTS: Readonly<Config> = Object.freeze({
   sinkTimeoutMs: 250,
   spoolDir: "/var/spool/rationale",
   spoolMaxRecords: 10000,
+  stateDir: "/run/rationale/sessions",
 });
 
 /** The sinks in effect: the `Sink` lines, or the local socket of the Syslog* settings. */

@@ -89,6 +89,11 @@ const SETTERS: Record<string, Setter> = {
     if (n === undefined) return "expected a whole number from 1 to 10000000";
     c.spoolMaxRecords = n;
   },
+  statedir: (c, v) => {
+    if (v.toLowerCase() === "none") return void (c.stateDir = undefined);
+    if (!v.startsWith("/")) return "expected an absolute path such as /run/rationale/sessions, or none";
+    c.stateDir = v;
+  },
   sftpserver: (c, v) => {
     if (!v.startsWith("/")) return "expected the absolute path of sftp-server";
     c.sftpServer = v;
@@ -98,7 +103,7 @@ const SETTERS: Record<string, Setter> = {
 /** The keywords as written in documentation (lookup is case-insensitive). */
 const KEYWORDS = [
   "MissingRationale", "RationaleMinLength", "RationalePattern", "PromptTimeout", "SyslogSocket", "SyslogFacility",
-  "SyslogFormat", "SyslogTag", "SdId", "Sink", "SinkTimeout", "SpoolDir", "SpoolMaxRecords", "SftpServer",
+  "SyslogFormat", "SyslogTag", "SdId", "Sink", "SinkTimeout", "SpoolDir", "SpoolMaxRecords", "StateDir", "SftpServer",
 ];
 
 export function parseConfig(text: string, source: string): ConfigResult {

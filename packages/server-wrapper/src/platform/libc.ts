@@ -39,6 +39,7 @@ function openCore() {
     localtime_r: { args: [ptr, ptr], returns: ptr },
     access: { args: [ptr, i32], returns: i32 },
     flock: { args: [i32, i32], returns: i32 },
+    unlink: { args: [ptr], returns: i32 },
   }).symbols;
 }
 const c = () => (core ??= openCore());
@@ -63,11 +64,27 @@ const EINTR = 4;
 const O_RDONLY = 0;
 const O_WRONLY = 1;
 const O_CLOEXEC = 0o2000000;
+const O_RDWR = 2;
+const O_CREAT = 0o100;
+const O_EXCL = 0o200;
+const O_APPEND = 0o2000;
+const O_NONBLOCK = 0o4000;
+const O_NOFOLLOW = 0o400000;
 const encoder = new TextEncoder();
 const cPath = (path: string) => encoder.encode(path + "\0");
 
 /** errno values worth a name in messages. */
-const ERRNO_NAMES: Record<number, string> = { 1: "EPERM", 2: "ENOENT", 13: "EACCES", 20: "ENOTDIR", 21: "EISDIR", 111: "ECONNREFUSED" };
+const ERRNO_NAMES: Record<number, string> = {
+  1: "EPERM",
+  2: "ENOENT",
+  13: "EACCES",
+  17: "EEXIST",
+  20: "ENOTDIR",
+  21: "EISDIR",
+  28: "ENOSPC",
+  40: "ELOOP",
+  111: "ECONNREFUSED",
+};
 export const errnoName = (n: number) => ERRNO_NAMES[n] ?? `errno ${n}`;
 
 export class SystemError extends Error {
@@ -100,13 +117,32 @@ export function openFile(path: string, mode: "r" | "w"): number {
   return fd;
 }
 
+
+/**
+ * Open for writing: "append" creates or appends (a file sink), "new" creates
+ * a file that must not exist yet (a session's state file). Never follows a
+ * symlink, so a planted link cannot redirect the write. Throws SystemError.
+ */
+export function createFile(path: string, how: "append" | "new", mode = 0o600): number {
+  const flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (how === "append" ? O_APPEND : O_EXCL);
+  const fd = c().open(cPath(path), flags, mode);
+  if (fd < 0) {
+    const code = errnoName(errno());
+    throw new SystemError(`cannot create ${path}: ${code}`, code);
+  }
+  return fd;
+}
+
+/** Remove a file; false when it failed (already gone, no permission). */
+export function unlinkFile(path: string): boolean {
+  return c().unlink(cPath(path)) === 0;
+}
+
 /** Whether a path exists: one syscall, for the hot-path "is anything spooled?" check. */
 export function exists(path: string): boolean {
   return c().access(cPath(path), 0 /* F_OK */) === 0;
 }
 
-const O_RDWR = 2;
-const O_CREAT = 0o100;
 const LOCK_EX = 2;
 const LOCK_NB = 4;
 /**
@@ -196,7 +232,11 @@ export interface PasswdEntry {
 
 /** The account of the real uid, from NSS (so LDAP/sssd users resolve too). */
 export function currentAccount(): PasswdEntry {
-  const uid = c().getuid();
+  return accountOf(c().getuid());
+}
+
+/** Any uid's account, from NSS; the uid as its name when there is none. */
+export function accountOf(uid: number): PasswdEntry {
   const pw = c().getpwuid(uid);
   if (!pw) return { uid, name: String(uid), home: "/", shell: "/bin/sh" };
   const str = (offset: number) => {
@@ -287,4 +327,46 @@ export function windowSize(fd: number): { cols: number; rows: number } | undefin
   const ws = new Uint16Array(4);
   if (t().ioctl(fd, TIOCGWINSZ, ws) !== 0) return undefined;
   return { rows: ws[0]!, cols: ws[1]! };
+}
+
+// --- used by `rationale-server doctor` only (opened on its first call) ---
+let probe: ReturnType<typeof openProbe> | undefined;
+function openProbe() {
+  return dlopen(LIBC, {
+    connect: { args: [i32, ptr, u32], returns: i32 },
+    ioctl: { args: [i32, u64, ptr], returns: i32 },
+  }).symbols;
+}
+const pr = () => (probe ??= openProbe());
+
+/**
+ * connect() a datagram socket to a Unix socket path and close it: 0 when a
+ * daemon is bound there, else the errno (ECONNREFUSED: the file is there but
+ * nobody reads it). Sends nothing, so no fake record reaches the log.
+ */
+export function probeUnixDatagram(path: string): number {
+  const p = encoder.encode(path);
+  if (p.length > 107) return 36; // ENAMETOOLONG
+  const addr = new Uint8Array(110);
+  addr[0] = AF_UNIX;
+  addr.set(p, 2);
+  const fd = c().socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return errno();
+  const rc = pr().connect(fd, addr, 2 + p.length + 1);
+  const err = rc === 0 ? 0 : errno();
+  c().close(fd);
+  return err;
+}
+
+const FS_IOC_GETFLAGS = 0x80086601;
+const FS_IMMUTABLE_FL = 0x10;
+
+/** chattr +i? (false when it cannot be told: the file system has no such flag, or the path is a symlink). */
+export function isImmutable(path: string): boolean {
+  const fd = c().open(cPath(path), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC, 0);
+  if (fd < 0) return false;
+  const flags = new Int32Array(2);
+  const ok = pr().ioctl(fd, FS_IOC_GETFLAGS, flags) === 0;
+  c().close(fd);
+  return ok && (flags[0]! & FS_IMMUTABLE_FL) !== 0;
 }

@@ -72,3 +72,22 @@ describe("Sink lines", () => {
     expect(problems.join("\n")).toMatch(/is not unix:\/PATH[\s\S]*port 99999 is out of range[\s\S]*applies to tls:\/\/ sinks only[\s\S]*cert= and key= go together/);
   });
 });
+
+describe("file sinks and StateDir", () => {
+  test("Sink file:/PATH appends rfc5424 by default, any format on request", () => {
+    const { config, problems } = parseConfig("Sink file:/tmp/a.log\nSink file:/tmp/b.log format=json\n", "f");
+    expect(problems).toEqual([]);
+    expect(config.sinks).toEqual([
+      { transport: "file", address: "/tmp/a.log", format: "rfc5424" },
+      { transport: "file", address: "/tmp/b.log", format: "json" },
+    ]);
+  });
+  test("StateDir takes an absolute path or none; the default is under /run", () => {
+    expect(parseConfig("", "f").config.stateDir).toBe("/run/rationale/sessions");
+    expect(parseConfig("StateDir /var/lib/r\n", "f").config.stateDir).toBe("/var/lib/r");
+    expect(parseConfig("StateDir none\n", "f").config.stateDir).toBeUndefined();
+    const bad = parseConfig("StateDir relative/dir\n", "f");
+    expect(bad.config.stateDir).toBe("/run/rationale/sessions");
+    expect(bad.problems[0]).toMatch(/expected an absolute path/);
+  });
+});

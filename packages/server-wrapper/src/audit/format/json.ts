@@ -20,6 +20,11 @@ import { type BsdOptions, bsdHeader } from "./traditional.js";
 export { CEE_COOKIE };
 
 export function jsonBody(r: AuditRecord): string {
+  return JSON.stringify(jsonFields(r));
+}
+
+/** The record as one flat object of escaped, bounded strings (also a session's state file). */
+export function jsonFields(r: AuditRecord): Record<string, string> {
   const obj: Record<string, string> = {};
   const cut: string[] = [];
   for (const f of recordFields(r)) {
@@ -28,7 +33,7 @@ export function jsonBody(r: AuditRecord): string {
     obj[f.name] = e.text;
   }
   if (cut.length) obj.truncated = cut.join(",");
-  return JSON.stringify(obj);
+  return obj;
 }
 
 export function formatJson(r: AuditRecord, o: BsdOptions, withHostname: boolean): string {

@@ -3,6 +3,7 @@ import { type FormatName, formatter } from "../format/formats.js";
 import type { BsdOptions } from "../format/traditional.js";
 import { type SinkSpec, sinkId } from "../../config/sink-spec.js";
 import type { Sink } from "./sink.js";
+import { FileSink } from "./file-sink.js";
 import { StreamSink } from "./stream-sink.js";
 import { UdpSink } from "./udp-sink.js";
 import { UnixDatagramSink } from "./unix-datagram-sink.js";
@@ -17,6 +18,8 @@ export function openSink(spec: SinkSpec, o: BsdOptions): Sink {
       return new UdpSink(id, spec.address, spec.port!, format);
     case "tcp":
       return new StreamSink(id, spec.address, spec.port!, format);
+    case "file":
+      return new FileSink(id, spec.address, format);
     case "tls":
       return new StreamSink(id, spec.address, spec.port!, format, { ca: spec.ca, cert: spec.cert, key: spec.key });
   }

@@ -24,6 +24,19 @@ export interface TlsFiles {
   key?: string;
 }
 
+/** The TLS client options of a sink: SNI only for a name (never an address), the PEM files read now. */
+export function tlsConnectOptions(host: string, port: number, files: TlsFiles, read: (path: string) => Uint8Array = readFile) {
+  const text = (p?: string) => (p ? new TextDecoder().decode(read(p)) : undefined);
+  return {
+    host,
+    port,
+    servername: /^[\d.]+$|:/.test(host) ? undefined : host,
+    ca: text(files.ca),
+    cert: text(files.cert),
+    key: text(files.key),
+  };
+}
+
 export class StreamSink implements Sink {
   readonly description: string;
 
@@ -43,15 +56,7 @@ export class StreamSink implements Sink {
       return net.connect({ host: this.host, port: this.port });
     }
     const tls = await import("node:tls");
-    const text = (p?: string) => (p ? new TextDecoder().decode(readFile(p)) : undefined);
-    return tls.connect({
-      host: this.host,
-      port: this.port,
-      servername: /^[\d.]+$|:/.test(this.host) ? undefined : this.host,
-      ca: text(this.tls.ca),
-      cert: text(this.tls.cert),
-      key: text(this.tls.key),
-    });
+    return tls.connect(tlsConnectOptions(this.host, this.port, this.tls));
   }
 
   async deliver(lines: readonly string[], deadline: number): Promise<void> {
