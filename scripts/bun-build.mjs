@@ -18,8 +18,9 @@ export function bunBuild(root, entry, out, args) {
   const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const outFile = join(root, out);
   mkdirSync(dirname(outFile), { recursive: true });
-  // With --splitting, code behind dynamic imports goes to chunk files next to the entry, which keeps its name.
-  const output = args.includes("--splitting") ? ["--outdir", dirname(outFile)] : ["--outfile", outFile];
+  // With --splitting, code behind dynamic imports goes to chunk files next to the entry, which keeps its name;
+  // a --compile build embeds its chunks in the one executable, so it still takes --outfile.
+  const output = args.includes("--splitting") && !args.includes("--compile") ? ["--outdir", dirname(outFile)] : ["--outfile", outFile];
   execFileSync(bun, ["build", ...args, `--define=RATIONALE_VERSION=${JSON.stringify(version)}`, join(root, entry), ...output], {
     stdio: ["ignore", "inherit", "inherit"],
     cwd: root,

@@ -1,6 +1,11 @@
 // Build dist/rationale-server: one self-contained linux executable made by
 // `bun build --compile` (see docs/decisions/0001-wrapper-runtime.md for why Bun).
 // --bytecode pre-compiles the bundle so each SSH session skips parsing it.
+// --format=esm --splitting keeps the operator commands (doctor, install,
+// sandbox, ...) and the node: modules they import statically out of what
+// `wrap` loads: in one chunk, Bun hoists every `import ... from "node:fs"`
+// to the top of the bundle, and loading it all cost `wrap` ~1.5-2 ms per
+// session (hyperfine, docs/decisions/0001-wrapper-runtime.md).
 // The --no-compile-autoload-* flags are a security boundary, not tuning: by
 // default a compiled Bun executable reads bunfig.toml and .env from its
 // working directory, which for a ForceCommand is the user's home, and a
@@ -15,6 +20,8 @@ bunBuild(root, "src/bin/rationale-server.ts", "dist/rationale-server", [
   "--compile",
   "--minify",
   "--bytecode",
+  "--format=esm",
+  "--splitting",
   "--target=bun-linux-x64",
   "--no-compile-autoload-bunfig",
   "--no-compile-autoload-dotenv",
