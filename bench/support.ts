@@ -1,7 +1,8 @@
 /**
- * What every benchmark case shares: one rsyslogd, three servers on this
- * machine (bare sshd, the wrapper, the bash reference ForceCommand), ssh
- * arguments for a multiplexed connection to each, and small statistics.
+ * What every benchmark case shares: one rsyslogd, four servers on this
+ * machine (bare sshd, a second bare sshd as a control, the wrapper, the bash
+ * reference ForceCommand), ssh arguments for a multiplexed connection to
+ * each, and small statistics.
  * Cases measure wrapper against bare (or the reference) in the same run,
  * interleaved, so machine noise hits both alike.
  */
@@ -13,7 +14,8 @@ import { scratchDir } from "../test/support/scratch-dir.js";
 import { checkPrerequisites } from "../test/support/server.js";
 import { type Sshd, startSshd } from "../test/support/sshd.js";
 
-export type ServerName = "bare" | "wrapper" | "reference";
+/** `control` is a second bare sshd: bare against control shows how far two identical servers differ in one run. */
+export type ServerName = "bare" | "control" | "wrapper" | "reference";
 
 export interface Bench {
   dir: string;
@@ -42,6 +44,7 @@ export async function startBench(): Promise<Bench> {
   const syslog = await startRsyslog(dir);
   const servers: Record<ServerName, Sshd> = {
     bare: await startSshd({ dir, wrapped: false, name: "bare" }),
+    control: await startSshd({ dir, wrapped: false, name: "control" }),
     wrapper: await startSshd({ dir, name: "wrapper", wrapperConfig: `SyslogSocket ${syslog.socket}\nSpoolDir ${join(dir, "spool")}\n`, acceptEnv: "RATIONALE RATIONALE_CLIENT" }),
     reference: await startSshd({ dir, name: "reference", forceCommand: `${join(ROOT, "bench", "reference-forcecommand.sh")} ${syslog.socket}` }),
   };
