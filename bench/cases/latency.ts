@@ -7,8 +7,9 @@ import { spawnSync } from "node:child_process";
 import { type Bench, elapsedMs, median, quantile, type Row, type ServerName } from "../support.js";
 
 export async function latency(b: Bench, rounds: number): Promise<Row[]> {
-  const names: ServerName[] = ["bare", "wrapper", "reference"];
-  const times: Record<string, number[]> = { bare: [], wrapper: [], reference: [] };
+  // control, a second bare sshd, shows what "added latency" reads when nothing is added.
+  const names: ServerName[] = ["bare", "control", "wrapper", "reference"];
+  const times: Record<string, number[]> = { bare: [], control: [], wrapper: [], reference: [] };
   for (const n of names) b.openMaster(n);
   for (let i = 0; i < rounds + 20; i++) {
     for (const n of names) {
@@ -27,7 +28,7 @@ export async function latency(b: Bench, rounds: number): Promise<Row[]> {
       value: (m.wrapper - m.bare) / (m.reference - m.bare),
       unit: "x",
       target: { op: "<=", value: 1.5 },
-      detail: `${rounds} rounds, medians (p90): bare ${m.bare.toFixed(1)} (${p90("bare")}) ms, wrapper ${m.wrapper.toFixed(1)} (${p90("wrapper")}) ms, reference ${m.reference.toFixed(1)} (${p90("reference")}) ms`,
+      detail: `${rounds} rounds, medians (p90): bare ${m.bare.toFixed(1)} (${p90("bare")}) ms, wrapper ${m.wrapper.toFixed(1)} (${p90("wrapper")}) ms, reference ${m.reference.toFixed(1)} (${p90("reference")}) ms, control ${m.control.toFixed(1)} (${p90("control")}) ms`,
     },
   ];
 }
