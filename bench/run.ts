@@ -3,8 +3,8 @@
  * (or the bash reference) on this machine, printed against its target.
  * Not part of `pnpm test`: timings belong here, not in tests.
  *
- *   pnpm bench                      # everything (about 10 minutes on 2 cores)
- *   pnpm bench -- --quick           # smaller sizes and fewer rounds (about 2 minutes)
+ *   pnpm bench                      # everything (about 12 minutes on 2 cores)
+ *   pnpm bench -- --quick           # smaller sizes and fewer rounds (about 3 minutes)
  *   pnpm bench -- latency memory    # chosen cases: latency ansible transfer interactive memory load
  *   pnpm bench -- --strict          # exit 1 when a target is missed
  */
