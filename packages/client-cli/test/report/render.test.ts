@@ -31,6 +31,17 @@ describe("HTML page", () => {
     expect(csp).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-[^']+' 'sha256-[^']+'$/);
   });
 
+  test("only a cell with a very long word may break inside words", () => {
+    const b = new ReportBuilder({ users: [], clients: [], hosts: [], automation: [], runGapMs: 600_000, lostAfterMs: 86_400_000, top: 5 });
+    const fields = { user: "bob", client: "capistrano", rationale: "x".repeat(60), rationale_source: "client" };
+    b.record({ event: "start", time: 0, host: "web1", fields: { ...fields, event: "start", session: "a" } });
+    b.record({ event: "end", time: 1000, host: "web1", fields: { ...fields, event: "end", session: "a", duration_ms: "1000" } });
+    const page = renderHtml(b.finish(["test"]), "/* chart.js */");
+    expect(page).toContain(`<td class="w">${"x".repeat(60)}</td>`);
+    expect(page).toContain("<td>capistrano</td>");
+    expect(page).toMatch(/td\{[^}]*overflow-wrap:break-word\}td\.w\{overflow-wrap:anywhere\}/);
+  });
+
   test("escape helpers", () => {
     expect(escapeHtml(`<a href="x">'&`)).toBe("&#60;a href=&#34;x&#34;&#62;&#39;&#38;");
     expect(scriptSafeJson({ s: "</script>\u2028&" })).toBe('{"s":"\\u003c/script\\u003e\\u2028\\u0026"}');

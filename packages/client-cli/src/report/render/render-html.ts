@@ -25,8 +25,16 @@ export function scriptSafeJson(value: unknown): string {
 
 const sha256 = (s: string) => "'sha256-" + createHash("sha256").update(s).digest("base64") + "'";
 
+// A cell may break inside a word only when it holds a very long one (a
+// hostile rationale, a host list without spaces); "anywhere" on every cell
+// let the browser split short words like "capistrano" to narrow a column.
+const LONG_WORD = /\S{25}/;
+
 function table(header: string[], rows: string[][], numeric: number[] = []): string {
-  const cell = (tag: string, v: string, i: number) => `<${tag}${numeric.includes(i) ? ' class="n"' : ""}>${escapeHtml(v)}</${tag}>`;
+  const cell = (tag: string, v: string, i: number) => {
+    const cls = [numeric.includes(i) ? "n" : "", LONG_WORD.test(v) ? "w" : ""].filter(Boolean).join(" ");
+    return `<${tag}${cls ? ` class="${cls}"` : ""}>${escapeHtml(v)}</${tag}>`;
+  };
   return (
     `<table><thead><tr>${header.map((h, i) => cell("th", h, i)).join("")}</tr></thead><tbody>` +
     rows.map((r) => `<tr>${r.map((v, i) => cell("td", v, i)).join("")}</tr>`).join("") +
@@ -45,7 +53,7 @@ const STYLE = `
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em auto;max-width:1100px;padding:0 1em;color:#222}
 h1{font-size:1.4em}h2{font-size:1.1em;margin-top:2em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .6em;text-align:left;border-bottom:1px solid #eee;vertical-align:top}
-td.n,th.n{text-align:right;white-space:nowrap}th{white-space:nowrap}td{max-width:40em;overflow-wrap:anywhere}.chart{position:relative;height:320px}
+td.n,th.n{text-align:right;white-space:nowrap}th{white-space:nowrap}td{max-width:40em;overflow-wrap:break-word}td.w{overflow-wrap:anywhere}.chart{position:relative;height:320px}
 .note{color:#666;font-size:.9em}`;
 
 export function renderHtml(r: Report, chartJs: string): string {
