@@ -25,7 +25,7 @@ const CASES: Record<string, (b: Bench) => Promise<Row[]>> = {
   latency: (b) => latency(b, size(300, 60)),
   ansible: (b) => ansible(b, size(3, 1)),
   transfer: (b) => transfer(b, size(1024, 128), size(7, 3)),
-  interactive: (b) => interactive(b, size(300_000, 50_000), size(300, 100)),
+  interactive: (b) => interactive(b, size(300_000, 50_000), size(300, 100), size(3, 1)),
   memory: (b) => memory(b, size(100, 30)),
   load: (b) => load(b, 200),
 };

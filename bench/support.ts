@@ -29,6 +29,13 @@ export interface Bench {
   close(): Promise<void>;
 }
 
+/** The servers a case compares side by side: bare, the control, the wrapper. */
+export const COMPARED = ["bare", "control", "wrapper"] as const;
+export type Compared = (typeof COMPARED)[number];
+
+/** The order of round `i`: rotated, so no side always goes first and inherits another's cache state. */
+export const roundOrder = (i: number): Compared[] => [...COMPARED.slice(i % 3), ...COMPARED.slice(0, i % 3)];
+
 /** One measured figure, printed against its target. */
 export interface Row {
   metric: string;

@@ -14,10 +14,7 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { type Bench, elapsedMs, median, type Row } from "../support.js";
-
-const SIDES = ["bare", "control", "wrapper"] as const;
-type Side = (typeof SIDES)[number];
+import { type Bench, COMPARED, type Compared as Side, elapsedMs, median, roundOrder, type Row } from "../support.js";
 
 export async function transfer(b: Bench, mib: number, runs: number): Promise<Row[]> {
   const src = join(b.dir, "payload.bin");
@@ -34,13 +31,12 @@ export async function transfer(b: Bench, mib: number, runs: number): Promise<Row
     sftp: (n) => ({ argv: ["sftp", "-q", "-b", "-", ...scpArgs(b, n), "127.0.0.1"], input: `put ${src} ${remote(n)}\n` }),
     rsync: (n) => ({ argv: ["rsync", "--whole-file", "-e", `ssh ${quote(b.sshArgs(n))}`, src, `127.0.0.1:${remote(n)}`] }),
   };
-  for (const n of SIDES) b.openMaster(n);
+  for (const n of COMPARED) b.openMaster(n);
   const rows: Row[] = [];
   for (const [tool, argv] of Object.entries(tools)) {
     const t: Record<Side, number[]> = { bare: [], control: [], wrapper: [] };
     for (let i = 0; i < runs; i++) {
-      // Rotate who goes first, so no side always inherits another's cache state.
-      for (const n of [...SIDES.slice(i % 3), ...SIDES.slice(0, i % 3)]) {
+      for (const n of roundOrder(i)) {
         rmSync(remote(n), { force: true });
         const { argv: cmd, input } = argv(n);
         const t0 = process.hrtime.bigint();
