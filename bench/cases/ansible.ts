@@ -2,7 +2,8 @@
  * 2. A 30-task playbook with pipelining and ControlPersist, wrapper vs bare
  * sshd (and the bash reference, to show where the floor is, and a second
  * bare sshd, to show the noise), runs interleaved. Uses the rationale.audit
- * collection against all of them, so the only difference is the server. Target: wall time ratio <= 1.05.
+ * collection against all of them, so the only difference is the server.
+ * Target: wall time ratio <= 1.05.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";

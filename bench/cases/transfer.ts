@@ -7,7 +7,7 @@
  * pipes; /proc/PID/io of the wrapper showed 0 reads and writes during a
  * 512 MiB rsync), so any ratio away from 1 is the machine, not the wrapper.
  * The control shows how far from 1 the machine alone puts it: on the 2-core
- * VM this was written on, the second bare sshd came out 0.81-0.99x the first
+ * VM this was written on, the second bare sshd came out 0.81-1.04x the first
  * (median per run and tool), whichever of the two was started first and
  * whether connections were multiplexed or new for each transfer.
  */

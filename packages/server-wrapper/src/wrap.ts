@@ -23,6 +23,7 @@ import { SessionSignals } from "./exec/session-signals.js";
 import { currentAccount, hostname, isatty, localTime, readFile, setParentDeathSignal, writeStderr } from "./platform/libc.js";
 import { decideSession } from "./policy/decide-session.js";
 import { askRationale } from "./prompt/ask-rationale.js";
+import { EX_NOPERM, EX_SOFTWARE } from "./sysexits.js";
 import { removeStateFile, writeStateFile } from "./sessions/state-file.js";
 
 export interface WrapOptions {
@@ -33,10 +34,10 @@ export interface WrapOptions {
 
 /** Exit statuses of the wrapper itself (a command's own status passes through unchanged). */
 export const EXIT = {
-  denied: 77, // EX_NOPERM: no acceptable rationale for a non-interactive session
+  denied: EX_NOPERM, // no acceptable rationale for a non-interactive session
   noRationale: 1, // the prompt ended without an answer (Ctrl-D, timeout, hang-up)
   spawnFailed: 127,
-  internal: 70, // EX_SOFTWARE: the wrapper failed; no command was run
+  internal: EX_SOFTWARE, // the wrapper failed; no command was run
 } as const;
 
 /** How the process should end: an exit status, or a signal to re-raise. */

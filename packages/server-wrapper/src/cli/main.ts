@@ -5,11 +5,11 @@
  */
 import { DOCTOR_HELP, FLUSH_HELP, INSTALL_HELP, SANDBOX_HELP, SESSIONS_HELP, UNINSTALL_HELP, USAGE, WRAP_HELP } from "./help.js";
 import { parseWrapArgs } from "./wrap-args.js";
+import { EX_USAGE } from "../sysexits.js";
 
 declare const RATIONALE_VERSION: string | undefined;
 export const VERSION = typeof RATIONALE_VERSION === "string" ? RATIONALE_VERSION : "0.0.0-dev";
 
-export const EX_USAGE = 64;
 
 export type MainResult = { status: number } | { signal: string; status: number };
 

@@ -10,11 +10,8 @@ import { renderJson, renderText } from "../doctor/render.js";
 import { SshdError } from "../doctor/run-sshd.js";
 import { parseDoctorArgs } from "./doctor-args.js";
 import type { MainResult } from "./main.js";
+import { EX_CONFIG, EX_NOPERM, EX_UNAVAILABLE, EX_USAGE } from "../sysexits.js";
 
-export const EX_USAGE = 64;
-export const EX_UNAVAILABLE = 69;
-export const EX_NOPERM = 77;
-export const EX_CONFIG = 78;
 
 export async function runDoctor(argv: readonly string[]): Promise<MainResult> {
   const args = parseDoctorArgs(argv);

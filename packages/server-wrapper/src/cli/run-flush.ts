@@ -13,8 +13,8 @@ import { effectiveSinks } from "../config/config.js";
 import { loadConfig } from "../config/load-config.js";
 import { currentAccount, hostname, localTime, readFile } from "../platform/libc.js";
 import type { MainResult } from "./main.js";
+import { EX_TEMPFAIL } from "../sysexits.js";
 
-export const EX_TEMPFAIL = 75;
 const FLUSH_TIMEOUT_MS = 10_000;
 
 export async function runFlush(configPath: string | undefined): Promise<MainResult> {

@@ -18,9 +18,9 @@ import { Report } from "../install/report.js";
 import { readPathState, readText, sha256File } from "../install/read-state.js";
 import { chooseReload, reloadSshd, sshdEffective, sshdTest } from "../install/sshd-control.js";
 import { INSTALL_HELP } from "./help.js";
-import { EX_USAGE, type MainResult } from "./main.js";
+import type { MainResult } from "./main.js";
+import { EX_CONFIG, EX_USAGE } from "../sysexits.js";
 
-const EX_CONFIG = 78;
 
 export async function runInstall(args: readonly string[], version: string): Promise<MainResult> {
   const o = readArgs(args, "install", INSTALL_HELP);

@@ -22,7 +22,8 @@ import {
   startSshd,
   writeSandboxFiles,
 } from "../sandbox/start-sandbox.js";
-import { EX_USAGE, type MainResult } from "./main.js";
+import type { MainResult } from "./main.js";
+import { EX_USAGE } from "../sysexits.js";
 
 const say = (text: string) => process.stdout.write(text);
 

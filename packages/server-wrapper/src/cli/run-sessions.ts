@@ -9,9 +9,9 @@ import { readFile } from "../platform/libc.js";
 import { listSessions, parseAge, SORT_KEYS, type SortKey, sortSessions } from "../sessions/list-sessions.js";
 import { findWrapperProcesses, pruneStateFile, readStateDir, userName } from "../sessions/read-sessions.js";
 import { renderJson, renderTable } from "../sessions/render-sessions.js";
-import { EX_USAGE, type MainResult } from "./main.js";
+import type { MainResult } from "./main.js";
+import { EX_NOINPUT, EX_USAGE } from "../sysexits.js";
 
-const EX_NOINPUT = 66;
 
 export async function runSessions(argv: string[]): Promise<MainResult> {
   const usage = (msg: string): MainResult => {

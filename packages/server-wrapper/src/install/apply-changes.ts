@@ -9,6 +9,7 @@ import { chmodSync, chownSync, copyFileSync, mkdirSync, readFileSync, renameSync
 import { dirname } from "node:path";
 import type { Change } from "./change.js";
 import type { Owner } from "./path-state.js";
+import { EX_SOFTWARE } from "../sysexits.js";
 
 type Prior = { kind: "absent" } | { kind: "file"; bytes: Buffer; mode: number; owner: Owner } | { kind: "dir"; mode: number; owner: Owner };
 
@@ -134,7 +135,6 @@ export function applyAll(applier: Applier, changes: readonly Change[], describe:
   return { ok: true };
 }
 
-export const EX_SOFTWARE = 70;
 
 /** Roll back and build the failure: status 1 when everything is as it was, 70 when some path could not be restored. */
 export function undoAll(applier: Applier, why: string): { ok: false; message: string; status: number } {

@@ -14,8 +14,8 @@ import { ABSENT, ancestors, type Owner, type PathState, ROOT_OWNER } from "./pat
 import { forceCommandLine, renderDropin, sameDropin } from "./render-dropin.js";
 import { addInclude, checkInclude, includeDir, type IncludeCheck } from "./sshd-include.js";
 import { undoEntry } from "./plan-uninstall.js";
+import { EX_CONFIG } from "../sysexits.js";
 
-export const EX_CONFIG = 78;
 
 export interface InstallInputs {
   options: InstallOptions;
