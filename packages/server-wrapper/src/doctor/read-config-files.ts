@@ -5,8 +5,7 @@
  * pattern with wildcards in a directory name is reported, not guessed.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { includePath, type MatchLine, scanConfigText } from "./sshd-config-file.js";
-import { matchPattern } from "./sshd-patterns.js";
+import { globMatches, includePath, type MatchLine, scanConfigText } from "./sshd-config-file.js";
 
 export interface ConfigScan {
   matches: MatchLine[];
@@ -19,14 +18,15 @@ function expand(pattern: string): string[] {
   const dir = pattern.slice(0, slash) || "/";
   const base = pattern.slice(slash + 1);
   if (/[*?[]/.test(dir)) throw new Error(`Include ${pattern}: wildcards in a directory name are not expanded by doctor`);
-  if (!/[*?]/.test(base)) return [pattern];
+  if (!/[*?[]/.test(base)) return [pattern];
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
     return []; // sshd ignores a pattern that matches nothing
   }
-  return names.filter((n) => !n.startsWith(".") && matchPattern(base, n)).sort().map((n) => `${dir}/${n}`);
+  // sshd hands Include to glob(3), not to its own match.c patterns: `[0-9]*.conf` is a class there.
+  return names.filter((n) => !n.startsWith(".") && globMatches(base, n)).sort().map((n) => `${dir}/${n}`);
 }
 
 export function readConfigFiles(main: string): ConfigScan {

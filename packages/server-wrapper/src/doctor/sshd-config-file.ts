@@ -62,3 +62,27 @@ export function scanConfigText(text: string, file: string): (MatchLine | Include
 export function includePath(pattern: string, sshdDir = "/etc/ssh"): string {
   return pattern.startsWith("/") || pattern.startsWith("~") ? pattern : `${sshdDir}/${pattern}`;
 }
+
+/**
+ * glob(7) for one path, as sshd's Include uses it: `*` and `?` do not cross
+ * "/", `[...]` is a class. Hand-written: a dozen lines, and no glob library
+ * agrees with glob(3) on every corner either.
+ */
+export function globMatches(glob: string, path: string): boolean {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === "*") re += "[^/]*";
+    else if (ch === "?") re += "[^/]";
+    else if (ch === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        const body = glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
+        re += `[${body}]`;
+        i = end;
+      }
+    } else re += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`).test(path);
+}

@@ -8,7 +8,7 @@
  */
 import { dirname } from "node:path";
 // The doctor reads sshd_config the same way; one reader of its Match and Include lines.
-import { includePath, scanConfigText } from "../doctor/sshd-config-file.js";
+import { globMatches, includePath, scanConfigText } from "../doctor/sshd-config-file.js";
 
 export type IncludeCheck =
   | { ok: true; line: number }
@@ -40,30 +40,6 @@ export function addInclude(mainText: string, dropinDir: string, version: string)
 }
 
 export const includeDir = (dropin: string): string => dirname(dropin);
-
-/**
- * glob(7) for one path, as sshd's Include uses it: `*` and `?` do not cross
- * "/", `[...]` is a class. Hand-written: a dozen lines, and no glob library
- * agrees with glob(3) on every corner either.
- */
-export function globMatches(glob: string, path: string): boolean {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === "*") re += "[^/]*";
-    else if (ch === "?") re += "[^/]";
-    else if (ch === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0) re += "\\[";
-      else {
-        const body = glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
-        re += `[${body}]`;
-        i = end;
-      }
-    } else re += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`).test(path);
-}
 
 /** The main file without the lines addInclude() put there (for uninstall when the operator edited it since). */
 export function removeAddedInclude(text: string): string {

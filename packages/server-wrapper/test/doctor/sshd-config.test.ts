@@ -1,6 +1,10 @@
 import { describe, expect, test } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Account, accountClasses, sampleFor, specArgument, specForBlock } from "../../src/doctor/connection-spec.js";
-import { configWords, includePath, type MatchLine, scanConfigText } from "../../src/doctor/sshd-config-file.js";
+import { readConfigFiles } from "../../src/doctor/read-config-files.js";
+import { configWords, globMatches, includePath, type MatchLine, scanConfigText } from "../../src/doctor/sshd-config-file.js";
 import { parseSshdT, settingWords } from "../../src/doctor/sshd-settings.js";
 
 const acct = (name: string, groups: string[] = [name]): Account => ({ name, uid: 1000, home: `/home/${name}`, shell: "/bin/bash", groups });
@@ -29,10 +33,38 @@ describe("reading sshd_config", () => {
     expect(includePath("/opt/x.conf")).toBe("/opt/x.conf");
   });
 
+  test("Include expands like glob(3): a [...] class selects files, as sshd reads them", () => {
+    const root = mkdtempSync(join(tmpdir(), "doctor-include-"));
+    try {
+      mkdirSync(join(root, "dir"));
+      writeFileSync(join(root, "dir", "10-a.conf"), "Match User a\n");
+      writeFileSync(join(root, "dir", "x.conf"), "Match User x\n");
+      writeFileSync(join(root, "main"), `Include ${root}/dir/[0-9]*.conf\n`);
+      const scan = readConfigFiles(join(root, "main"));
+      expect(scan.notes).toEqual([]);
+      expect(scan.matches.map((m) => [m.file, m.criteria])).toEqual([[join(root, "dir", "10-a.conf"), [{ name: "user", value: "a" }]]]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   test("sshd -T output: repeated keywords keep every value", () => {
     const s = parseSshdT("acceptenv LANG\nacceptenv LC_*\nforcecommand /usr/bin/x wrap --config /e/c\npermitopen any\n");
     expect(settingWords(s, "acceptenv")).toEqual(["LANG", "LC_*"]);
     expect(s.get("forcecommand")).toEqual(["/usr/bin/x wrap --config /e/c"]);
+  });
+});
+
+describe("globMatches", () => {
+  test.each([
+    ["/a/*.conf", "/a/x.conf", true],
+    ["/a/*.conf", "/a/b/x.conf", false],
+    ["/a/?0-*.conf", "/a/20-r.conf", true],
+    ["/a/[0-9]*.conf", "/a/2.conf", true],
+    ["/a/[!0-9]*.conf", "/a/2.conf", false],
+    ["/a/x.conf", "/a/xxconf", false],
+  ])("%s vs %s", (glob, path, expected) => {
+    expect(globMatches(glob, path)).toBe(expected);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addInclude, checkInclude, globMatches, removeAddedInclude } from "../../src/install/sshd-include.js";
+import { addInclude, checkInclude, removeAddedInclude } from "../../src/install/sshd-include.js";
 
 const DROPIN = "/etc/ssh/sshd_config.d/20-rationale.conf";
 const check = (text: string, candidates = [DROPIN]) => checkInclude(text, "/etc/ssh/sshd_config", candidates, "/etc/ssh/sshd_config.d");
@@ -44,18 +44,5 @@ describe("addInclude / removeAddedInclude", () => {
     expect(check(added).ok).toBe(true);
     expect(removeAddedInclude(added)).toBe(main);
     expect(removeAddedInclude(added.replace("Port 22", "Port 2222"))).toBe("Port 2222\nMatch User x\n  PermitTTY no\n");
-  });
-});
-
-describe("globMatches", () => {
-  test.each([
-    ["/a/*.conf", "/a/x.conf", true],
-    ["/a/*.conf", "/a/b/x.conf", false],
-    ["/a/?0-*.conf", "/a/20-r.conf", true],
-    ["/a/[0-9]*.conf", "/a/2.conf", true],
-    ["/a/[!0-9]*.conf", "/a/2.conf", false],
-    ["/a/x.conf", "/a/xxconf", false],
-  ])("%s vs %s", (glob, path, expected) => {
-    expect(globMatches(glob, path)).toBe(expected);
   });
 });
