@@ -6,11 +6,12 @@
  */
 import type { SinkProbe } from "./check-sinks.js";
 import type { SinkSpec } from "../config/sink-spec.js";
-import { probeUnixDatagram } from "../platform/libc.js";
+import { errnoName, probeUnixDatagram } from "../platform/libc.js";
 import { lstatSync, readFileSync } from "node:fs";
 import { tlsConnectOptions } from "../audit/sink/stream-sink.js";
 
-const ERRNO: Record<number, string> = { 2: "ENOENT", 13: "EACCES", 91: "EPROTOTYPE (a stream socket, not a datagram one)", 111: "ECONNREFUSED (nobody reads the socket)" };
+/** What the errno means for a syslog socket, where the name alone leaves the operator guessing. */
+const HINT: Record<number, string> = { 91: " (a stream socket, not a datagram one)", 111: " (nobody reads the socket)" };
 
 export function describeSink(s: SinkSpec): string {
   return s.transport === "unix" || s.transport === "file" ? `${s.transport}:${s.address}` : `${s.transport}://${s.address.includes(":") ? `[${s.address}]` : s.address}:${s.port}`;
@@ -37,7 +38,7 @@ function probeUnix(path: string): SinkProbe["result"] {
   }
   if (!st.isSocket()) return { error: `${path} exists but is not a socket` };
   const err = probeUnixDatagram(path);
-  return err === 0 ? { ok: true } : { error: `connect ${path}: ${ERRNO[err] ?? `errno ${err}`}` };
+  return err === 0 ? { ok: true } : { error: `connect ${path}: ${errnoName(err)}${HINT[err] ?? ""}` };
 }
 
 async function probeStream(s: SinkSpec, timeoutMs: number): Promise<SinkProbe["result"]> {

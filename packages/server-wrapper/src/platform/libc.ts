@@ -83,6 +83,7 @@ const ERRNO_NAMES: Record<number, string> = {
   21: "EISDIR",
   28: "ENOSPC",
   40: "ELOOP",
+  91: "EPROTOTYPE",
   111: "ECONNREFUSED",
 };
 export const errnoName = (n: number) => ERRNO_NAMES[n] ?? `errno ${n}`;
