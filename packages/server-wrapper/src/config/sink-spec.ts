@@ -59,6 +59,14 @@ export function parseSinkSpec(text: string): SinkSpec | string {
   return spec;
 }
 
+/**
+ * A sink as messages name it, in the form a Sink line takes: an IPv6 address
+ * in brackets, as parseSinkSpec requires, so its port cannot be read as part of it.
+ */
+export function describeSink(s: SinkSpec): string {
+  return s.transport === "unix" || s.transport === "file" ? `${s.transport}:${s.address}` : `${s.transport}://${s.address.includes(":") ? `[${s.address}]` : s.address}:${s.port}`;
+}
+
 /** A stable, file-name-safe name for a sink: its spool directory. */
 export function sinkId(s: SinkSpec): string {
   const where = s.transport === "unix" || s.transport === "file" ? s.address : `${s.address}-${s.port}`;

@@ -5,17 +5,13 @@
  * probed without sending a datagram, so it is skipped.
  */
 import type { SinkProbe } from "./check-sinks.js";
-import type { SinkSpec } from "../config/sink-spec.js";
+import { describeSink, type SinkSpec } from "../config/sink-spec.js";
 import { errnoName, probeUnixDatagram } from "../platform/libc.js";
 import { lstatSync, readFileSync } from "node:fs";
 import { tlsConnectOptions } from "../audit/sink/stream-sink.js";
 
 /** What the errno means for a syslog socket, where the name alone leaves the operator guessing. */
 const HINT: Record<number, string> = { 91: " (a stream socket, not a datagram one)", 111: " (nobody reads the socket)" };
-
-export function describeSink(s: SinkSpec): string {
-  return s.transport === "unix" || s.transport === "file" ? `${s.transport}:${s.address}` : `${s.transport}://${s.address.includes(":") ? `[${s.address}]` : s.address}:${s.port}`;
-}
 
 export async function probeSink(s: SinkSpec, timeoutMs: number): Promise<SinkProbe> {
   const description = describeSink(s);

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { DEFAULTS } from "../../src/config/config.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import { parseConfig } from "../../src/config/parse-config.js";
+import { describeSink, parseSinkSpec, type SinkSpec } from "../../src/config/sink-spec.js";
 
 describe("parseConfig", () => {
   test("reads sshd_config-style keywords case-insensitively, with comments", () => {
@@ -70,6 +71,12 @@ describe("Sink lines", () => {
     const { config, problems } = parseConfig("Sink http://x:80\nSink tcp://a:99999\nSink tcp://a:514 ca=/x\nSink tls://a:1 cert=/c\nSink tcp://ok:514\n", "f");
     expect(config.sinks.map((s) => s.address)).toEqual(["ok"]);
     expect(problems.join("\n")).toMatch(/is not unix:\/PATH[\s\S]*port 99999 is out of range[\s\S]*applies to tls:\/\/ sinks only[\s\S]*cert= and key= go together/);
+  });
+
+  test("a sink is described by the URL that configures it, an IPv6 address in brackets for every transport", () => {
+    for (const url of ["unix:/dev/log", "file:/tmp/a.log", "udp://10.0.0.1:514", "udp://[::1]:514", "tcp://relay.example.com:514", "tls://[2001:db8::1]:6514"]) {
+      expect(describeSink(parseSinkSpec(url) as SinkSpec)).toBe(url);
+    }
   });
 });
 

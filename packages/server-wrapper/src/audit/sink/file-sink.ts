@@ -10,16 +10,14 @@ import type { AuditRecord } from "../record.js";
 import { DeliveryError, type Sink } from "./sink.js";
 
 export class FileSink implements Sink {
-  readonly description: string;
   private fd: number | undefined;
 
   constructor(
     readonly id: string,
+    readonly description: string,
     private readonly path: string,
     readonly format: (r: AuditRecord) => string,
-  ) {
-    this.description = `file:${path}`;
-  }
+  ) {}
 
   async deliver(lines: readonly string[]): Promise<void> {
     try {

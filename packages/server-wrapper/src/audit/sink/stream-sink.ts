@@ -38,17 +38,14 @@ export function tlsConnectOptions(host: string, port: number, files: TlsFiles, r
 }
 
 export class StreamSink implements Sink {
-  readonly description: string;
-
   constructor(
     readonly id: string,
+    readonly description: string,
     private readonly host: string,
     private readonly port: number,
     readonly format: (r: AuditRecord) => string,
     private readonly tls?: TlsFiles,
-  ) {
-    this.description = `${tls ? "tls" : "tcp"}://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  }
+  ) {}
 
   private async connect(): Promise<import("node:net").Socket> {
     if (!this.tls) {

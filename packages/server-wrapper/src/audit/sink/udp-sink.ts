@@ -9,17 +9,15 @@ import type { AuditRecord } from "../record.js";
 import { DeliveryError, type Sink, withDeadline } from "./sink.js";
 
 export class UdpSink implements Sink {
-  readonly description: string;
   private socket: import("node:dgram").Socket | undefined;
 
   constructor(
     readonly id: string,
+    readonly description: string,
     private readonly host: string,
     private readonly port: number,
     readonly format: (r: AuditRecord) => string,
-  ) {
-    this.description = `udp://${host}:${port}`;
-  }
+  ) {}
 
   async deliver(lines: readonly string[], deadline: number): Promise<void> {
     const dgram = await import("node:dgram");

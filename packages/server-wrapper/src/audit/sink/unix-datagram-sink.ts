@@ -11,16 +11,14 @@ import { DeliveryError, type Sink } from "./sink.js";
 const encoder = new TextEncoder();
 
 export class UnixDatagramSink implements Sink {
-  readonly description: string;
   private socket: UnixDatagramSocket | undefined;
 
   constructor(
     readonly id: string,
+    readonly description: string,
     private readonly path: string,
     readonly format: (r: AuditRecord) => string,
-  ) {
-    this.description = `unix:${path}`;
-  }
+  ) {}
 
   async deliver(lines: readonly string[], deadline: number): Promise<void> {
     try {
