@@ -2,13 +2,12 @@
 import type { Finding } from "./finding.js";
 import { setting } from "./sshd-settings.js";
 import type { EffectiveView } from "./view.js";
-import { parseForceCommand } from "./wrapper-command.js";
 
 const EXAMPLE_LINE = "ForceCommand /usr/local/sbin/rationale-server wrap --config /etc/rationale/server.conf";
 
 export function checkForceCommand(view: EffectiveView, exempt: ReadonlySet<string>): Finding[] {
+  if (view.wrapper) return [];
   const fc = setting(view.settings, "forcecommand");
-  if (parseForceCommand(fc)) return [];
   const users = view.users.filter((u) => !exempt.has(u));
   const exempted = view.users.filter((u) => exempt.has(u));
   const out: Finding[] = [];

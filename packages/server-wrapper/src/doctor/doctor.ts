@@ -24,7 +24,7 @@ import type { Report } from "./render.js";
 import { mapLimit, sshdT } from "./run-sshd.js";
 import { scanSpool } from "./scan-spool.js";
 import { type PathFacts, shellStartup, userCanChange } from "./shell-startup.js";
-import { setting } from "./sshd-settings.js";
+import { setting, type SshdSettings } from "./sshd-settings.js";
 import type { EffectiveView } from "./view.js";
 import { parseForceCommand, type WrapperCommand } from "./wrapper-command.js";
 
@@ -68,7 +68,8 @@ export async function runChecks(o: DoctorOptions): Promise<Report> {
   const accountViews: EffectiveView[] = await mapLimit(classes, o.jobs, async (members) => {
     const spec = specArgument({ ...base, user: members[0]!.name });
     const users = members.map((a) => a.name);
-    return { subject: `users ${nameList(users, 5)}`, kind: "accounts", users, settings: await ask(spec), spec };
+    const settings = await ask(spec);
+    return { subject: `users ${nameList(users, 5)}`, kind: "accounts", users, settings, wrapper: wrapperOf(settings), spec };
   });
   const findings: Finding[] = scan.notes.map((n) => ({ id: "config-not-read", severity: "medium", subject: o.sshdConfig, found: n, why: "Match blocks in that file were not checked", fix: "" }));
   const blockSpecs = scan.matches.map((m) => ({ m, b: specForBlock(m, db.loginAccounts, base, scan.matches) }));
@@ -83,11 +84,13 @@ export async function runChecks(o: DoctorOptions): Promise<Report> {
       o.jobs,
       async ({ m, b }) => {
         const spec = specArgument(b.spec);
+        const settings = await ask(spec);
         return {
           subject: where(m),
           kind: "match" as const,
           users: b.account ? [b.account.name] : [],
-          settings: await ask(spec),
+          settings,
+          wrapper: wrapperOf(settings),
           spec,
         };
       },
@@ -95,18 +98,16 @@ export async function runChecks(o: DoctorOptions): Promise<Report> {
   );
 
   const exempt = new Set(o.exempt);
+  // Keyed by program and settings file: views that start the same wrapper have it checked once, below.
+  const wrappers = new Map<string, WrapperCommand>();
   for (const v of [...accountViews, ...matchViews]) {
+    if (v.wrapper) wrappers.set(`${v.wrapper.binary}\0${v.wrapper.configPath}`, v.wrapper);
     findings.push(...checkForceCommand(v, exempt));
     if (exempt.size && v.users.every((u) => exempt.has(u))) continue;
     findings.push(...checkEnvironment(v), ...checkForwarding(v));
   }
 
   // The wrapper as sshd would start it, and what it depends on.
-  const wrappers = new Map<string, WrapperCommand>();
-  for (const v of [...accountViews, ...matchViews]) {
-    const w = parseForceCommand(setting(v.settings, "forcecommand"));
-    if (w) wrappers.set(`${w.binary}\0${w.configPath}`, w);
-  }
   let checkedWrapper: Report["checked"]["wrapper"];
   for (const w of wrappers.values()) {
     checkedWrapper ??= { binary: w.binary, config: w.configPath };
@@ -123,7 +124,7 @@ export async function runChecks(o: DoctorOptions): Promise<Report> {
   }
 
   // Login shells matter only for accounts whose sessions go through the wrapper.
-  const wrapped = new Set(accountViews.filter((v) => parseForceCommand(setting(v.settings, "forcecommand"))).flatMap((v) => v.users));
+  const wrapped = new Set(accountViews.filter((v) => v.wrapper).flatMap((v) => v.users));
   findings.push(...checkShells(accounts.filter((a) => wrapped.has(a.name) && a.uid !== 0).map((a) => shellFacts(a, db.gids.get(a.name) ?? []))));
 
   return {
@@ -131,6 +132,8 @@ export async function runChecks(o: DoctorOptions): Promise<Report> {
     checked: { sshdConfig: o.sshdConfig, wrapper: checkedWrapper, accounts: accounts.length, sshdRuns, durationMs: Math.round(performance.now() - t0) },
   };
 }
+
+const wrapperOf = (settings: SshdSettings) => parseForceCommand(setting(settings, "forcecommand"));
 
 function binaryFacts(path: string) {
   try {

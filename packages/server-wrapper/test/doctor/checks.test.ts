@@ -8,19 +8,16 @@ import { checkSpool, type SpoolInput } from "../../src/doctor/check-spool.js";
 import { judgeAcceptEnv } from "../../src/doctor/environment-rules.js";
 import { exitStatus } from "../../src/doctor/finding.js";
 import { mergeFindings } from "../../src/doctor/merge-findings.js";
-import { parseSshdT } from "../../src/doctor/sshd-settings.js";
+import { parseSshdT, setting } from "../../src/doctor/sshd-settings.js";
 import type { EffectiveView } from "../../src/doctor/view.js";
 import { parseForceCommand } from "../../src/doctor/wrapper-command.js";
 
 const WRAP = "forcecommand /usr/local/sbin/rationale-server wrap --config /etc/rationale/server.conf";
 const SAFE = `${WRAP}\nacceptenv RATIONALE\nacceptenv RATIONALE_CLIENT\npermituserenvironment no\ndisableforwarding yes\nallowtcpforwarding yes\nx11forwarding yes\n`;
-const view = (sshdT: string, users = ["alice"], kind: EffectiveView["kind"] = "accounts"): EffectiveView => ({
-  subject: `users ${users.join(", ")}`,
-  kind,
-  users,
-  settings: parseSshdT(sshdT),
-  spec: "user=alice",
-});
+const view = (sshdT: string, users = ["alice"], kind: EffectiveView["kind"] = "accounts"): EffectiveView => {
+  const settings = parseSshdT(sshdT);
+  return { subject: `users ${users.join(", ")}`, kind, users, settings, wrapper: parseForceCommand(setting(settings, "forcecommand")), spec: "user=alice" };
+};
 const ids = (fs: { id: string; severity: string }[]) => fs.map((f) => `${f.severity}:${f.id}`);
 
 describe("the ForceCommand", () => {
