@@ -44,9 +44,15 @@ export class UnknownUserError extends Error {}
 export async function runChecks(o: DoctorOptions): Promise<Report> {
   const t0 = performance.now();
   let sshdRuns = 0;
-  const ask = (spec?: string) => {
-    sshdRuns++;
-    return sshdT(o.sshd, o.sshdConfig, spec);
+  // A Match User or Group block is asked about an account whose class sshd has often answered already: same spec, one run.
+  const answers = new Map<string, Promise<SshdSettings>>();
+  const ask = (spec: string) => {
+    let answer = answers.get(spec);
+    if (!answer) {
+      sshdRuns++;
+      answers.set(spec, (answer = sshdT(o.sshd, o.sshdConfig, spec)));
+    }
+    return answer;
   };
   // Port and ListenAddress cannot be set in a Match block, so any connection's
   // answer gives them; a spec is needed because sshd refuses -T without one
