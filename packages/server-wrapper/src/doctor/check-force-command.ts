@@ -1,9 +1,12 @@
 /** Does every session go through the wrapper, and can the wrapper start at all? Pure. */
+import { INSTALL_DEFAULTS } from "../install/install-options.js";
+import { forceCommandLine } from "../install/render-dropin.js";
 import type { Finding } from "./finding.js";
 import { setting } from "./sshd-settings.js";
 import type { EffectiveView } from "./view.js";
 
-const EXAMPLE_LINE = "ForceCommand /usr/local/sbin/rationale-server wrap --config /etc/rationale/server.conf";
+// The line and drop-in a default `rationale-server install` writes, so the advice matches what install would do.
+const EXAMPLE_LINE = `ForceCommand ${forceCommandLine(INSTALL_DEFAULTS)}`;
 
 export function checkForceCommand(view: EffectiveView, exempt: ReadonlySet<string>): Finding[] {
   if (view.wrapper) return [];
@@ -33,7 +36,7 @@ export function checkForceCommand(view: EffectiveView, exempt: ReadonlySet<strin
       fix:
         view.kind === "match"
           ? `inside this Match block: ${EXAMPLE_LINE}  (or remove the block's ForceCommand line)`
-          : `in /etc/ssh/sshd_config.d/20-rationale.conf, before any Match block: ${EXAMPLE_LINE}`,
+          : `in ${INSTALL_DEFAULTS.dropin}, before any Match block: ${EXAMPLE_LINE}`,
       users: users.length ? users : undefined,
     });
   }

@@ -41,6 +41,8 @@ async function probeStream(s: SinkSpec, timeoutMs: number): Promise<SinkProbe["r
   const net = await import("node:net");
   const tls = await import("node:tls");
   return new Promise((resolve) => {
+    // Not tlsConnectOptions' default reader (libc readFile): an unreadable ca=/cert=/key= file's error
+    // becomes the finding's text, and readFileSync keeps its wording ("ENOENT: no such file or directory, open ...").
     const socket =
       s.transport === "tls"
         ? tls.connect(tlsConnectOptions(s.address, s.port!, s, (p) => readFileSync(p)))

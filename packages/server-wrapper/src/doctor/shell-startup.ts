@@ -89,13 +89,11 @@ export function userCanChange(path: string, home: string, who: Who, facts: (p: s
   for (;;) {
     const dir = child.slice(0, child.lastIndexOf("/")) || "/";
     if (canReplaceEntry(facts(dir), facts(child), who)) return true;
-    if (dir === home || dir === "/" || !dir.startsWith(home)) {
-      if (dir === home) {
-        const parent = home.slice(0, home.lastIndexOf("/")) || "/";
-        return canReplaceEntry(facts(parent), facts(home), who);
-      }
-      return false;
+    if (dir === home) {
+      const parent = home.slice(0, home.lastIndexOf("/")) || "/";
+      return canReplaceEntry(facts(parent), facts(home), who);
     }
+    if (dir === "/" || !dir.startsWith(home)) return false;
     child = dir;
   }
 }
