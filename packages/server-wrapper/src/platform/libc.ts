@@ -268,19 +268,26 @@ const MSG_NOSIGNAL = 0x4000;
 export const EAGAIN = 11;
 export const ENOBUFS = 105;
 
+/** struct sockaddr_un (sa_family_t, then sun_path[108] NUL-terminated) and its length; undefined when the path does not fit. */
+function sockaddrUn(path: string): { addr: Uint8Array; len: number } | undefined {
+  const p = encoder.encode(path);
+  if (p.length > 107) return undefined;
+  const addr = new Uint8Array(110);
+  addr[0] = AF_UNIX;
+  addr.set(p, 2);
+  return { addr, len: 2 + p.length + 1 };
+}
+
 export class UnixDatagramSocket {
   private fd: number;
   private readonly addr: Uint8Array;
   private readonly addrLen: number;
 
   constructor(path: string) {
-    const p = new TextEncoder().encode(path);
-    if (p.length > 107) throw new Error(`socket path too long: ${path}`);
-    // struct sockaddr_un: sa_family_t (2 bytes) + sun_path[108]
-    this.addr = new Uint8Array(110);
-    this.addr[0] = AF_UNIX;
-    this.addr.set(p, 2);
-    this.addrLen = 2 + p.length + 1;
+    const sa = sockaddrUn(path);
+    if (!sa) throw new Error(`socket path too long: ${path}`);
+    this.addr = sa.addr;
+    this.addrLen = sa.len;
     this.fd = c().socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (this.fd < 0) throw new Error(`socket(AF_UNIX, SOCK_DGRAM) failed: errno ${errno()}`);
   }
@@ -335,7 +342,6 @@ let probe: ReturnType<typeof openProbe> | undefined;
 function openProbe() {
   return dlopen(LIBC, {
     connect: { args: [i32, ptr, u32], returns: i32 },
-    ioctl: { args: [i32, u64, ptr], returns: i32 },
   }).symbols;
 }
 const pr = () => (probe ??= openProbe());
@@ -346,14 +352,11 @@ const pr = () => (probe ??= openProbe());
  * nobody reads it). Sends nothing, so no fake record reaches the log.
  */
 export function probeUnixDatagram(path: string): number {
-  const p = encoder.encode(path);
-  if (p.length > 107) return 36; // ENAMETOOLONG
-  const addr = new Uint8Array(110);
-  addr[0] = AF_UNIX;
-  addr.set(p, 2);
+  const sa = sockaddrUn(path);
+  if (!sa) return 36; // ENAMETOOLONG
   const fd = c().socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
   if (fd < 0) return errno();
-  const rc = pr().connect(fd, addr, 2 + p.length + 1);
+  const rc = pr().connect(fd, sa.addr, sa.len);
   const err = rc === 0 ? 0 : errno();
   c().close(fd);
   return err;
@@ -367,7 +370,7 @@ export function isImmutable(path: string): boolean {
   const fd = c().open(cPath(path), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC, 0);
   if (fd < 0) return false;
   const flags = new Int32Array(2);
-  const ok = pr().ioctl(fd, FS_IOC_GETFLAGS, flags) === 0;
+  const ok = t().ioctl(fd, FS_IOC_GETFLAGS, flags) === 0;
   c().close(fd);
   return ok && (flags[0]! & FS_IMMUTABLE_FL) !== 0;
 }
