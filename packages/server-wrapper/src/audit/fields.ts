@@ -3,6 +3,7 @@
  * every format writes, so field names (documented in README "Record fields")
  * are the same on every transport.
  */
+import type { FieldName } from "@rationale/shared/records/syntax";
 import { RATIONALE_MAX_BYTES } from "@rationale/shared/variables";
 import type { AuditRecord } from "./record.js";
 
@@ -24,7 +25,7 @@ export const BOUNDS = {
 
 export function recordFields(r: AuditRecord): Field[] {
   const f: Field[] = [];
-  const add = (name: string, value: string | number | boolean | undefined, maxBytes: number = BOUNDS.other) => {
+  const add = (name: FieldName, value: string | number | boolean | undefined, maxBytes: number = BOUNDS.other) => {
     if (value === undefined || value === "") return;
     f.push({ name, value: typeof value === "boolean" ? (value ? "yes" : "no") : String(value), maxBytes });
   };

@@ -9,13 +9,16 @@ export type RecordEvent = (typeof RECORD_EVENTS)[number];
 
 /**
  * Field names in the order the server writes them (its audit/fields.ts),
- * then `truncated`. Readers use the list to skip re-reading known names.
+ * then `truncated`. Readers use the list to skip re-reading known names, so
+ * a drift only slows them down: the wrapper's test/audit/fields.test.ts
+ * catches one.
  */
 export const FIELD_NAMES = [
   "event", "session", "user", "uid", "src", "src_port", "dst", "dst_port", "client", "declared_client",
   "detected_client", "rationale_source", "rationale", "rationale_invalid", "tty", "command", "pid",
   "duration_ms", "exit", "signal", "reason", "lost", "detail", "truncated",
 ] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
 
 /** Structured-data id written by default; readers accept any `rationale@<PEN>`. */
 export const DEFAULT_SD_ID = "rationale@32473";
