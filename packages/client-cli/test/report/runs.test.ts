@@ -7,7 +7,7 @@ const MIN = 60_000;
 const DAY = 86_400_000;
 const session = (host: string, start: number, durationMs: number, rationale = "OPS-1 patch", client = "ansible", exit = "0"): Session => ({
   host, session: host + start, user: "deploy", client, rationale, rationaleSource: "client", rationaleInvalid: false, src: "", command: "",
-  tty: false, start, durationMs, status: "ended", exit, startSeen: true,
+  start, durationMs, status: "ended", exit, startSeen: true,
 });
 
 function group(sessions: Session[], gap = 10 * MIN): Run[] {

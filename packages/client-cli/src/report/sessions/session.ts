@@ -27,7 +27,6 @@ export interface Session {
   rationaleInvalid: boolean;
   src: string;
   command: string;
-  tty: boolean;
   start: number;
   /** Wall time: duration_ms of the end record, or the age at the end of the input when there is none. */
   durationMs: number;
@@ -52,7 +51,6 @@ export function sessionFrom(r: LogRecord, start: number, status: SessionStatus, 
     rationaleInvalid: f.rationale_invalid === "yes",
     src: f.src ?? "",
     command: f.command ?? "",
-    tty: f.tty === "yes",
     start,
     durationMs,
     status,

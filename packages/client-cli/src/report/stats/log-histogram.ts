@@ -11,7 +11,6 @@ const BUCKETS = 40 * PER_DOUBLING + 1;
 export class LogHistogram {
   private readonly counts = new Float64Array(BUCKETS);
   count = 0;
-  sum = 0;
   min = Infinity;
   max = 0;
 
@@ -20,7 +19,6 @@ export class LogHistogram {
     const i = Math.min(BUCKETS - 1, Math.floor(Math.log2(v + 1) * PER_DOUBLING));
     this.counts[i]!++;
     this.count++;
-    this.sum += v;
     if (v > this.max) this.max = v;
     if (v < this.min) this.min = v;
   }

@@ -17,8 +17,6 @@ import { recordFields } from "../fields.js";
 import type { AuditRecord } from "../record.js";
 import { type BsdOptions, bsdHeader } from "./traditional.js";
 
-export { CEE_COOKIE };
-
 export function jsonBody(r: AuditRecord): string {
   return JSON.stringify(jsonFields(r));
 }
