@@ -18,13 +18,14 @@ export interface Source {
   eachLine(onLine: (line: string) => void): Promise<void>;
 }
 
-const GZIP_MAGIC = [0x1f, 0x8b];
+/** The gzip magic number (RFC 1952), the same test for a file and for stdin. */
+const isGzip = (head: Uint8Array) => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 
 async function isGzipFile(path: string): Promise<boolean> {
   const fh = await open(path, "r");
   try {
     const { buffer, bytesRead } = await fh.read(Buffer.alloc(2), 0, 2, 0);
-    return bytesRead === 2 && buffer[0] === GZIP_MAGIC[0] && buffer[1] === GZIP_MAGIC[1];
+    return isGzip(buffer.subarray(0, bytesRead));
   } finally {
     await fh.close();
   }
@@ -37,8 +38,7 @@ async function sniffStream(input: Readable): Promise<Readable> {
   const out = new PassThrough();
   if (first) out.write(first);
   input.pipe(out);
-  const gz = !!first && first[0] === GZIP_MAGIC[0] && first[1] === GZIP_MAGIC[1];
-  return gz ? gunzip(out) : out;
+  return first && isGzip(first) ? gunzip(out) : out;
 }
 
 /** A read error of the file reaches the reader of the lines too. */
