@@ -104,8 +104,10 @@ export async function generate(records: number, out: string, seed = 1): Promise<
   let lineCount = 0;
   let pid = 1000;
 
-  const emit = (time: number, host: string, text: string) => {
-    chunk += `${new Date(time).toISOString().replace("Z", "+00:00")} ${host} ${text}\n`;
+  /** A line as RSYSLOG_FileFormat stores it. */
+  const fileLine = (time: number, host: string, msg: string) => `${new Date(time).toISOString().replace("Z", "+00:00")} ${host} ${msg}\n`;
+  const emit = (time: number, host: string, msg: string) => {
+    chunk += fileLine(time, host, msg);
     lineCount++;
     if (chunk.length > 1 << 20) flush();
     if (fileIndex === 0 && written >= records / 2) {
@@ -120,9 +122,9 @@ export async function generate(records: number, out: string, seed = 1): Promise<
       lineCount++;
     }
   };
-  const line = (r: AuditRecord) => {
+  const message = (r: AuditRecord) => {
     written++;
-    return `${r.host} rationale[${r.pid}]: session ${r.event} ${structuredData(r)}`;
+    return `rationale[${r.pid}]: session ${r.event} ${structuredData(r)}`;
   };
   /** A session: its start now, its end queued (or never, for a lost one). */
   const session = (t: number, host: string, s: Partial<AuditRecord>, durationMs: number | undefined) => {
@@ -131,10 +133,10 @@ export async function generate(records: number, out: string, seed = 1): Promise<
       srcIp: "10.0.0." + Math.floor(rnd() * 250), srcPort: String(40000 + Math.floor(rnd() * 20000)), dstIp: "10.0.1.1", dstPort: "22",
       client: "command", detectedClient: "command", rationaleSource: "client", rationale: pick(reasons), tty: false, pid: pid++, ...s,
     };
-    emit(t, host, line(base).slice(host.length + 1));
+    emit(t, host, message(base));
     if (durationMs === undefined) return;
     const end: AuditRecord = { ...base, event: "end", time: new Date(t + durationMs), durationMs, exitCode: rnd() < 0.05 ? 1 : 0, reason: "exit" };
-    queue.push({ time: t + durationMs, line: `${new Date(t + durationMs).toISOString().replace("Z", "+00:00")} ${line(end)}\n` });
+    queue.push({ time: t + durationMs, line: fileLine(t + durationMs, end.host, message(end)) });
   };
 
   /** Rationale of one unit of work (a session, a run, a deploy): 5 % none, 3 % weak. */

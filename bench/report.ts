@@ -13,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { ROOT } from "../test/support/paths.js";
+import { CLIENT_CLI } from "../test/support/paths.js";
 import { generate } from "./generate-records.js";
 
 const { values } = parseArgs({
@@ -22,8 +22,7 @@ const { values } = parseArgs({
 });
 const records = Number(values.records);
 const TARGET_S_PER_MILLION = 10;
-const CLI = join(ROOT, "packages/client-cli/dist/rationale.js");
-if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'pnpm build' first`);
+if (!existsSync(CLIENT_CLI)) throw new Error(`${CLIENT_CLI} is missing: run 'pnpm build' first`);
 
 const dir = `/tmp/rationale-report-corpus-${records}`;
 const files = [join(dir, "auth.log.1.gz"), join(dir, "auth.log")];
@@ -33,7 +32,7 @@ if (!files.every(existsSync)) await generate(records, dir);
 function measure(nodeArgs: string[]): { seconds: number; cpuSeconds: number; rssMb: number; status: number | null; report?: { input: { records: number; lines: number } } } {
   const env = { ...process.env };
   delete env.NODE_EXTRA_CA_CERTS;
-  const r = spawnSync("/usr/bin/time", ["-v", process.execPath, ...nodeArgs, CLI, "report", "--json", ...files], { env, maxBuffer: 64 << 20 });
+  const r = spawnSync("/usr/bin/time", ["-v", process.execPath, ...nodeArgs, CLIENT_CLI, "report", "--json", ...files], { env, maxBuffer: 64 << 20 });
   const stats = r.stderr.toString();
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stats);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stats);

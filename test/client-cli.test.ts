@@ -7,14 +7,12 @@ import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
-import { E2E_USER, ROOT } from "./support/paths.js";
+import { CLIENT_CLI, E2E_USER } from "./support/paths.js";
 import { PtySession } from "./support/pty-session.js";
 import { records, sessionRecords } from "./support/records.js";
 import { cleanEnv, type ClientResult, runClient } from "./support/run-client.js";
 import { startServer, type TestServer } from "./support/server.js";
 import { type Sshd, startSshd } from "./support/sshd.js";
-
-const CLI = join(ROOT, "packages", "client-cli", "dist", "rationale.js");
 
 let server: TestServer;
 let home: string;
@@ -22,7 +20,7 @@ let home: string;
 let sshConfig: string;
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'pnpm build' first`);
+  if (!existsSync(CLIENT_CLI)) throw new Error(`${CLIENT_CLI} is missing: run 'pnpm build' first`);
   server = await startServer({ name: "client-cli" });
   home = join(server.dir, "home");
   mkdirSync(join(home, ".ssh"), { recursive: true, mode: 0o700 });
@@ -61,7 +59,7 @@ function operatorEnv(extra: Record<string, string> = {}): Record<string, string>
 /** Run the CLI with no controlling terminal (setsid), as cron or CI would. */
 function cli(args: string[], env: Record<string, string> = {}, input: string | Buffer = ""): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, [CLIENT_CLI, ...args], {
       env: { ...cleanEnv(), ...operatorEnv(env) },
       detached: true,
       stdio: ["pipe", "pipe", "pipe"],
@@ -153,7 +151,7 @@ describe("the prompt, through a real pseudo-terminal", () => {
     const answer = `CHG-9 "quoted" $PATH ünï`;
     // A state dir of its own: no history yet, so the first run asks for text.
     const env = operatorEnv({ XDG_STATE_HOME: join(server.dir, "state-prompt") });
-    const first = new PtySession([process.execPath, CLI, ...ssh('printf "[%s]" "$RATIONALE"', "#", "prompt-1")], env);
+    const first = new PtySession([process.execPath, CLIENT_CLI, ...ssh('printf "[%s]" "$RATIONALE"', "#", "prompt-1")], env);
     await first.expect("Rationale (why are you connecting?):");
     first.write("too short\r");
     await first.expect("at least 12 characters");
@@ -169,7 +167,7 @@ describe("the prompt, through a real pseudo-terminal", () => {
     expect(statSync(history).mode & 0o777).toBe(0o600);
     expect(statSync(join(server.dir, "state-prompt", "rationale")).mode & 0o777).toBe(0o700);
 
-    const second = new PtySession([process.execPath, CLI, ...ssh("true", "prompt-2")], env);
+    const second = new PtySession([process.execPath, CLIENT_CLI, ...ssh("true", "prompt-2")], env);
     await second.expect("Why are you connecting?");
     await second.expect(answer);
     second.write("\x1b[B"); // down: from "Enter a new rationale" to the most recent one
@@ -179,7 +177,7 @@ describe("the prompt, through a real pseudo-terminal", () => {
   });
 
   test("Ctrl-C at the prompt runs nothing", async () => {
-    const s = new PtySession([process.execPath, CLI, ...ssh("true", "cancelled")], operatorEnv());
+    const s = new PtySession([process.execPath, CLIENT_CLI, ...ssh("true", "cancelled")], operatorEnv());
     await s.expect(/Why are you connecting\?|Rationale \(why are you connecting\?\):/);
     s.write("\x03");
     expect((await s.exit()).exitCode).toBe(130);
@@ -189,7 +187,7 @@ describe("the prompt, through a real pseudo-terminal", () => {
   });
 
   test("an interactive login: after the prompt ssh owns the terminal", async () => {
-    const s = new PtySession([process.execPath, CLI, "-m", "INC-5 look around", "ssh", "-tt", ...server.sshd.clientArgs(), "127.0.0.1"], operatorEnv());
+    const s = new PtySession([process.execPath, CLIENT_CLI, "-m", "INC-5 look around", "ssh", "-tt", ...server.sshd.clientArgs(), "127.0.0.1"], operatorEnv());
     await s.expect(/[$#] $/m, 15_000);
     s.write('echo "got:$RATIONALE"\r');
     await s.expect("got:INC-5 look around");

@@ -15,12 +15,11 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Report } from "../packages/client-cli/src/report/report.js";
-import { ROOT } from "./support/paths.js";
+import { CLIENT_CLI } from "./support/paths.js";
 import { PtySession } from "./support/pty-session.js";
 import { startServer, type TestServer } from "./support/server.js";
 import { waitFor } from "./support/wait-for.js";
 
-const CLI = join(ROOT, "packages/client-cli/dist/rationale.js");
 const HOSTILE = "</script><img src=x onerror=alert(1)>";
 const RUN_RATIONALE = "OPS-9 patch kernel";
 let servers: TestServer[] = [];
@@ -31,7 +30,7 @@ const ran: Record<string, Record<string, number>> = {};
 function report(args: string[], input?: Buffer | string): { code: number | null; stdout: string; stderr: string } {
   const env = { ...process.env };
   delete env.NODE_EXTRA_CA_CERTS;
-  const r = spawnSync(process.execPath, [CLI, "report", ...args], { input: input ?? "", env, maxBuffer: 32 << 20 });
+  const r = spawnSync(process.execPath, [CLIENT_CLI, "report", ...args], { input: input ?? "", env, maxBuffer: 32 << 20 });
   return { code: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const WRAPPER = join(ROOT, "packages", "server-wrapper", "dist", "rationale-server");
+export const CLIENT_CLI = join(ROOT, "packages", "client-cli", "dist", "rationale.js");
 export const SSHD = "/usr/sbin/sshd";
 export const RSYSLOGD = "/usr/sbin/rsyslogd";
 export const E2E_USER = process.env.RATIONALE_E2E_USER ?? "rationale-e2e";
