@@ -33,6 +33,8 @@ export interface Config {
 }
 
 export const DEFAULT_CONFIG_PATH = "/etc/rationale/server.conf";
+/** Named on its own because Config types StateDir as optional ("none"), and install needs it as a string. */
+export const DEFAULT_STATE_DIR = "/run/rationale/sessions";
 
 export const DEFAULTS: Readonly<Config> = Object.freeze({
   missingRationale: "allow",
@@ -49,7 +51,7 @@ export const DEFAULTS: Readonly<Config> = Object.freeze({
   sinkTimeoutMs: 250,
   spoolDir: "/var/spool/rationale",
   spoolMaxRecords: 10000,
-  stateDir: "/run/rationale/sessions",
+  stateDir: DEFAULT_STATE_DIR,
 });
 
 /** The sinks in effect: the `Sink` lines, or the local socket of the Syslog* settings. */

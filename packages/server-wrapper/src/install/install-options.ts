@@ -3,6 +3,8 @@
  * Every path is overridable so that tests run against a scratch tree and a
  * test sshd without touching /etc.
  */
+import { DEFAULT_CONFIG_PATH, DEFAULT_STATE_DIR, DEFAULTS } from "../config/config.js";
+
 export interface InstallOptions {
   root: string;
   bin: string;
@@ -40,9 +42,12 @@ export const INSTALL_DEFAULTS: Readonly<InstallOptions> = Object.freeze({
   // them our Match block is read first, while 00-19 stay free for a site's
   // own break-glass rules that must win over ours.
   dropin: "/etc/ssh/sshd_config.d/20-rationale.conf",
-  config: "/etc/rationale/server.conf",
-  spoolDir: "/var/spool/rationale",
-  stateDir: "/run/rationale/sessions",
+  // The wrapper's own defaults, not copies: install must make what the
+  // wrapper uses when nothing is set, and the config template comments a
+  // directory out only when it equals the wrapper's default.
+  config: DEFAULT_CONFIG_PATH,
+  spoolDir: DEFAULTS.spoolDir,
+  stateDir: DEFAULT_STATE_DIR,
   tmpfiles: "/etc/tmpfiles.d/rationale.conf",
   manifest: "/var/lib/rationale/install-manifest.json",
   matchGroups: [],
