@@ -4,10 +4,12 @@
  * sandbox dir is written; sshd runs as the current user, so no root needed.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { accessSync, chmodSync, closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, chmodSync, closeSync, constants, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { scanProc } from "../platform/proc.js";
+import { procStatField } from "../sessions/session-state.js";
 import { knownHosts, paths, type SandboxLayout, serverConf, sshConfig, sshdConfig } from "./sandbox-files.js";
 
 export const SSHD = "/usr/sbin/sshd";
@@ -143,28 +145,12 @@ export function followFile(file: string, onLine: (line: string) => void): () => 
 
 /** Processes whose parent is `ppid` (sshd's per-connection processes under the listener). */
 export function childrenOf(ppid: number): number[] {
-  return scanProc((pid) => {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === ppid;
-  });
+  return scanProc((pid) => (Number(procStatField(readFileSync(`/proc/${pid}/stat`, "utf8"), 4)) === ppid ? pid : undefined));
 }
 
 /** Processes whose command line mentions `text` (the sandbox's wrappers name its server.conf). */
 export function processesMentioning(text: string): number[] {
-  return scanProc((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(text));
-}
-
-function scanProc(match: (pid: number) => boolean): number[] {
-  const out: number[] = [];
-  for (const e of readdirSync("/proc")) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      if (match(Number(e))) out.push(Number(e));
-    } catch {
-      // gone while we looked
-    }
-  }
-  return out;
+  return scanProc((pid) => (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(text) ? pid : undefined));
 }
 
 export function removeSandboxDir(dir: string): void {

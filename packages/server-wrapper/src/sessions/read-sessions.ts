@@ -6,8 +6,9 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, unlinkSync } from "node:fs";
 import { basename } from "node:path";
 import { accountOf } from "../platform/libc.js";
+import { scanProc } from "../platform/proc.js";
 import type { StateOnDisk, WrapperProcess } from "./list-sessions.js";
-import { parseState } from "./session-state.js";
+import { parseState, procStatField } from "./session-state.js";
 
 export interface StateScan {
   states: StateOnDisk[];
@@ -62,27 +63,19 @@ const USER_HZ = 100;
 /** Every running `rationale-server wrap` process. */
 export function findWrapperProcesses(): WrapperProcess[] {
   const bootSeconds = Number(/^btime (\d+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1] ?? 0);
-  const out: WrapperProcess[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const argv = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-      if (argv[1] !== "wrap" || (basename(argv[0] ?? "") !== "rationale-server" && argv[0] !== process.execPath)) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const startTicks = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "";
-      const uid = Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${entry}/status`, "utf8"))?.[1]);
-      out.push({
-        pid: Number(entry),
-        uid,
-        startTicks,
-        started: new Date((bootSeconds + Number(startTicks) / USER_HZ) * 1000),
-        env: readSessionEnv(Number(entry)),
-      });
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return out;
+  return scanProc((pid): WrapperProcess | undefined => {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    if (argv[1] !== "wrap" || (basename(argv[0] ?? "") !== "rationale-server" && argv[0] !== process.execPath)) return undefined;
+    const startTicks = procStatField(readFileSync(`/proc/${pid}/stat`, "utf8"), 22) ?? "";
+    const uid = Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+    return {
+      pid,
+      uid,
+      startTicks,
+      started: new Date((bootSeconds + Number(startTicks) / USER_HZ) * 1000),
+      env: readSessionEnv(pid),
+    };
+  });
 }
 
 const ENV_WANTED = new Set(["SSH_CONNECTION", "SSH_ORIGINAL_COMMAND", "RATIONALE", "RATIONALE_CLIENT"]);

@@ -12,6 +12,16 @@ export interface SessionState {
   startTicks: string;
 }
 
+/**
+ * Field `n` of a /proc/PID/stat line, numbered from 1 as in proc(5); n is 3 or
+ * more. The command name (field 2) may contain spaces and parentheses, so the
+ * count starts after the last ")". Here rather than beside the /proc scan:
+ * the state-file writer runs in every session and must not load node:fs.
+ */
+export function procStatField(stat: string, n: number): string | undefined {
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[n - 3];
+}
+
 export function encodeState(fields: Record<string, string>, started: Date, startTicks: string): string {
   return JSON.stringify({ ...fields, started: started.toISOString(), start_ticks: startTicks }) + "\n";
 }

@@ -16,7 +16,7 @@
 import { jsonFields } from "../audit/format/json.js";
 import type { AuditRecord } from "../audit/record.js";
 import { closeFd, createFile, readFile, unlinkFile, writeAll } from "../platform/libc.js";
-import { encodeState } from "./session-state.js";
+import { encodeState, procStatField } from "./session-state.js";
 
 export function writeStateFile(dir: string | undefined, start: AuditRecord): string | undefined {
   if (!dir) return undefined;
@@ -46,7 +46,5 @@ export function removeStateFile(path: string | undefined): void {
 
 /** Field 22 of /proc/self/stat: when this process started, in clock ticks since boot. */
 function ownStartTicks(): string {
-  const stat = new TextDecoder().decode(readFile("/proc/self/stat"));
-  // The command name (field 2) may contain spaces and parentheses; count from the last ")".
-  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "";
+  return procStatField(new TextDecoder().decode(readFile("/proc/self/stat")), 22) ?? "";
 }

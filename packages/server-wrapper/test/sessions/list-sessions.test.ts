@@ -1,11 +1,21 @@
 import { describe, expect, test } from "vitest";
 import { formatAge, listSessions, parseAge, sortSessions, type WrapperProcess } from "../../src/sessions/list-sessions.js";
 import { renderTable } from "../../src/sessions/render-sessions.js";
-import { encodeState, parseState } from "../../src/sessions/session-state.js";
+import { encodeState, parseState, procStatField } from "../../src/sessions/session-state.js";
 
 const SID = "0123456789abcdef";
 const fields = { event: "start", session: SID, user: "alice", uid: "1000", src: "10.0.0.5", src_port: "50123", client: "ansible", rationale: "OPS-1", command: "uptime", pid: "4242" };
 const text = encodeState(fields, new Date("2026-11-23T08:00:00Z"), "777");
+
+describe("procStatField", () => {
+  test("fields are numbered as in proc(5), counted after the last parenthesis of the command name", () => {
+    const stat = "4242 (a) b (c)) S 17 4242 4242 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 777 0 0\n";
+    expect(procStatField(stat, 3)).toBe("S");
+    expect(procStatField(stat, 4)).toBe("17");
+    expect(procStatField(stat, 22)).toBe("777");
+    expect(procStatField("1 (x) S 0", 22)).toBeUndefined();
+  });
+});
 
 describe("parseState", () => {
   test("a file whose name, owner and content agree is believed", () => {
