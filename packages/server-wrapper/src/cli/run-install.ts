@@ -17,13 +17,12 @@ import { changeLine } from "../install/render-plan.js";
 import { Report } from "../install/report.js";
 import { readPathState, readText, sha256File } from "../install/read-state.js";
 import { chooseReload, reloadSshd, sshdEffective, sshdTest } from "../install/sshd-control.js";
-import { INSTALL_HELP } from "./help.js";
 import type { MainResult } from "./main.js";
 import { EX_CONFIG, EX_USAGE } from "../sysexits.js";
 
 
 export async function runInstall(args: readonly string[], version: string): Promise<MainResult> {
-  const o = readArgs(args, "install", INSTALL_HELP);
+  const o = readArgs(args, "install");
   if ("status" in o) return o;
   const report = new Report("install", o.json);
   const isRoot = process.getuid?.() === 0;
@@ -71,10 +70,9 @@ export async function runInstall(args: readonly string[], version: string): Prom
   return report.finish(0);
 }
 
-/** The options, or the outcome of --help or of a usage error (explained on stderr). */
-export function readArgs(args: readonly string[], command: "install" | "uninstall", help: string): InstallOptions | MainResult {
+/** The options, or the outcome of a usage error (explained on stderr); main.ts answers --help before this is loaded. */
+export function readArgs(args: readonly string[], command: "install" | "uninstall"): InstallOptions | MainResult {
   const { options, problems } = parseInstallArgs(args, command);
-  if (options.help) return (process.stdout.write(help), { status: 0 });
   if (!problems.length) return options;
   process.stderr.write(problems.map((p) => `rationale-server ${command}: ${p}\n`).join("") + `Run 'rationale-server help ${command}' for the options.\n`);
   return { status: EX_USAGE };

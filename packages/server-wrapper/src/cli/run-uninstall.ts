@@ -10,12 +10,11 @@ import { planUninstall } from "../install/plan-uninstall.js";
 import { changeLine } from "../install/render-plan.js";
 import { Report } from "../install/report.js";
 import { chooseReload, reloadSshd, sshdTest } from "../install/sshd-control.js";
-import { UNINSTALL_HELP } from "./help.js";
 import type { MainResult } from "./main.js";
 import { readArgs, readInstallState } from "./run-install.js";
 
 export async function runUninstall(args: readonly string[]): Promise<MainResult> {
-  const o = readArgs(args, "uninstall", UNINSTALL_HELP);
+  const o = readArgs(args, "uninstall");
   if ("status" in o) return o;
   const report = new Report("uninstall", o.json);
   const { paths, manifest, backups } = readInstallState(o);

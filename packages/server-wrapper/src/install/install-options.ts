@@ -27,7 +27,6 @@ export interface InstallOptions {
   sshd: string;
   dryRun: boolean;
   json: boolean;
-  help: boolean;
 }
 
 export const DEFAULT_SSHD_PID_FILE = "/run/sshd.pid";
@@ -59,12 +58,11 @@ export const INSTALL_DEFAULTS: Readonly<InstallOptions> = Object.freeze({
   sshd: "/usr/sbin/sshd",
   dryRun: false,
   json: false,
-  help: false,
 });
 
 type ValueKey = "root" | "bin" | "sshdConfig" | "dropin" | "config" | "spoolDir" | "stateDir" | "tmpfiles" | "manifest" | "sshdPidFile" | "sshd" | "checkUser";
 type ListKey = "matchGroups" | "matchUsers" | "matchAddresses" | "exempt";
-type FlagKey = "addInclude" | "dryRun" | "json" | "help";
+type FlagKey = "addInclude" | "dryRun" | "json";
 
 const VALUES: Record<string, ValueKey> = {
   "--root": "root", "--bin": "bin", "--sshd-config": "sshdConfig", "--dropin": "dropin", "--config": "config",
@@ -75,7 +73,7 @@ const LISTS: Record<string, ListKey> = {
   "--match-group": "matchGroups", "--match-user": "matchUsers", "--match-address": "matchAddresses", "--exempt": "exempt",
 };
 const FLAGS: Record<string, FlagKey> = {
-  "--add-include": "addInclude", "--dry-run": "dryRun", "-n": "dryRun", "--json": "json", "--help": "help", "-h": "help",
+  "--add-include": "addInclude", "--dry-run": "dryRun", "-n": "dryRun", "--json": "json",
 };
 
 /**

@@ -12,7 +12,7 @@ import type { InstallOptions } from "./install-options.js";
 import { backupPath, type Manifest, type ManifestEntry, renderManifest, type Role } from "./manifest.js";
 import { ABSENT, ancestors, type Owner, type PathState, ROOT_OWNER } from "./path-state.js";
 import { forceCommandLine, renderDropin, sameDropin } from "./render-dropin.js";
-import { addInclude, checkInclude, includeDir, type IncludeCheck } from "./sshd-include.js";
+import { addInclude, checkInclude, includeDir } from "./sshd-include.js";
 import { undoEntry } from "./plan-uninstall.js";
 import { EX_CONFIG } from "../sysexits.js";
 
@@ -39,7 +39,6 @@ export interface InstallPlan {
   changes: Change[];
   manifest?: Manifest;
   warnings: string[];
-  include: IncludeCheck;
   refused?: { status: number; message: string };
 }
 
@@ -86,21 +85,18 @@ export function planInstall(inp: InstallInputs): InstallPlan {
   const ownerDiffers = (s: PathState) => inp.isRoot && s.kind !== "absent" && (s.uid !== 0 || s.gid !== 0);
 
   const main = state(o.sshdConfig);
-  const dropinNames = o.root ? [o.root + o.dropin, o.dropin] : [o.dropin];
-  const include =
-    main.kind === "file" && main.text !== undefined
-      ? checkInclude(main.text, o.sshdConfig, dropinNames, includeDir(o.dropin))
-      : ({ ok: false, reason: "missing", fixLine: "", where: "" } as const);
   if (main.kind !== "file" || main.text === undefined) {
-    return { changes, warnings, include, refused: { status: EX_CONFIG, message: `cannot read ${o.sshdConfig}: is sshd installed? (--sshd-config FILE names another)` } };
+    return { changes, warnings, refused: { status: EX_CONFIG, message: `cannot read ${o.sshdConfig}: is sshd installed? (--sshd-config FILE names another)` } };
   }
+  const dropinNames = o.root ? [o.root + o.dropin, o.dropin] : [o.dropin];
+  const include = checkInclude(main.text, o.sshdConfig, dropinNames, includeDir(o.dropin));
   if (!include.ok && !o.addInclude) {
     const why =
       include.reason === "after-match"
         ? `${o.sshdConfig} includes ${includeDir(o.dropin)} only inside a Match block (after line ${include.matchLine}), where the drop-in's settings would apply to that Match alone`
         : `${o.sshdConfig} does not include ${includeDir(o.dropin)}, so sshd would never read ${o.dropin}`;
     return {
-      changes, warnings, include,
+      changes, warnings,
       refused: { status: EX_CONFIG, message: `${why}.\nAdd this line ${include.where}:\n    ${include.fixLine}\nor run install again with --add-include to have it added (and removed on uninstall). Nothing was changed.` },
     };
   }
@@ -156,7 +152,7 @@ export function planInstall(inp: InstallInputs): InstallPlan {
       changes.push({ kind: "mkdir", path: d.path, before: s, mode: d.mode, owner });
       record(d.path, d.role, s);
     } else if (s.kind !== "dir") {
-      return { changes: [], warnings, include, refused: { status: EX_CONFIG, message: `${d.path} exists and is not a directory; move it away or choose another with --${d.role === "spool" ? "spool-dir" : "state-dir"}` } };
+      return { changes: [], warnings, refused: { status: EX_CONFIG, message: `${d.path} exists and is not a directory; move it away or choose another with --${d.role === "spool" ? "spool-dir" : "state-dir"}` } };
     } else if ((s.mode & 0o7777) !== d.mode || ownerDiffers(s)) {
       changes.push({ kind: "chmod", path: d.path, before: s, mode: d.mode, owner });
       record(d.path, d.role, s);
@@ -168,7 +164,7 @@ export function planInstall(inp: InstallInputs): InstallPlan {
     ensureParents(f.path);
     const s = state(f.path);
     if (s.kind === "dir" || s.kind === "other") {
-      return { changes: [], warnings, include, refused: { status: EX_CONFIG, message: `${f.path} exists and is not a regular file; move it away first` } };
+      return { changes: [], warnings, refused: { status: EX_CONFIG, message: `${f.path} exists and is not a regular file; move it away first` } };
     }
     if (f.role === "binary") {
       const same = s.kind === "file" && s.sha256 === inp.binary.sha256 && (s.mode & 0o7777) === 0o755 && !ownerDiffers(s);
@@ -210,7 +206,7 @@ export function planInstall(inp: InstallInputs): InstallPlan {
         "(it fails closed). Keep a break-glass account with --exempt NAME (for example --exempt root), or scope with --match-group.",
     );
   }
-  if (!changes.length) return { changes, warnings, include };
+  if (!changes.length) return { changes, warnings };
 
   const manifest: Manifest = {
     format: 1,
@@ -222,7 +218,7 @@ export function planInstall(inp: InstallInputs): InstallPlan {
   };
   const ms = state(o.manifest);
   changes.push({ kind: "write", path: o.manifest, before: ms, text: renderManifest(manifest), mode: 0o600, owner, brief: true });
-  return { changes, manifest, warnings, include };
+  return { changes, manifest, warnings };
 }
 
 /** Parents before children, in the order they were made: uninstall walks this backwards. */
@@ -235,7 +231,7 @@ function configMismatch(text: string, path: string, o: InstallOptions): string[]
   const { config } = parseConfig(text, path);
   const out: string[] = [];
   if (config.spoolDir !== o.spoolDir) out.push(`${path} keeps SpoolDir ${config.spoolDir}, not ${o.spoolDir} (the file is the operator's and was not changed): set SpoolDir ${o.spoolDir} there`);
-  if ((config.stateDir ?? "none") !== o.stateDir && config.stateDir !== undefined) out.push(`${path} keeps StateDir ${config.stateDir}, not ${o.stateDir}: set StateDir ${o.stateDir} there`);
+  if (config.stateDir !== undefined && config.stateDir !== o.stateDir) out.push(`${path} keeps StateDir ${config.stateDir}, not ${o.stateDir}: set StateDir ${o.stateDir} there`);
   return out;
 }
 

@@ -7,7 +7,6 @@ import type { Change } from "./change.js";
 import { changeLine, renderDryRun } from "./render-plan.js";
 
 export class Report {
-  private readonly lines: string[] = [];
   private readonly changes: { action: Change["kind"]; path: string; line: string }[] = [];
   private readonly warnings: string[] = [];
   private readonly notes: string[] = [];
