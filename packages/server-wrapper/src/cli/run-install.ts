@@ -6,7 +6,7 @@
  * wrapper for a wrapped account and not for an exempt one.
  */
 import { realpathSync } from "node:fs";
-import { Applier, applyAll, undoAll } from "../install/apply-changes.js";
+import { Applier, applyAll, reloadOrUndo, undoAll } from "../install/apply-changes.js";
 import { DEFAULT_SSHD_PID_FILE, parseInstallArgs, type InstallOptions } from "../install/install-options.js";
 import { backupDir, type Manifest, parseManifest } from "../install/manifest.js";
 import type { PathState } from "../install/path-state.js";
@@ -59,12 +59,8 @@ export async function runInstall(args: readonly string[], version: string): Prom
     return report.finish(undone.status, undone.message);
   }
   const how = chooseReload(o, DEFAULT_SSHD_PID_FILE);
-  const reload = reloadSshd(how);
-  if (!reload.ok) {
-    const undone = undoAll(applier, `${reload.message}\nsshd was not reloaded.`);
-    reloadSshd(how); // back to the restored configuration, in case the failed attempt half-happened
-    return report.finish(undone.status, undone.message);
-  }
+  const reload = reloadOrUndo(applier, () => reloadSshd(how));
+  if (!reload.ok) return report.finish(reload.status, reload.message);
   for (const c of plan.changes) report.changed(c);
   report.note(reload.message);
   return report.finish(0);

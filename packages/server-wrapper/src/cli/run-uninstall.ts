@@ -4,7 +4,7 @@
  * wrapped by the time the binary disappears; then the rest is restored or
  * removed. Audit records and an operator's edits are kept, and said so.
  */
-import { Applier, applyAll, undoAll } from "../install/apply-changes.js";
+import { Applier, applyAll, reloadOrUndo, undoAll } from "../install/apply-changes.js";
 import { DEFAULT_SSHD_PID_FILE, INSTALL_DEFAULTS } from "../install/install-options.js";
 import { planUninstall } from "../install/plan-uninstall.js";
 import { changeLine } from "../install/render-plan.js";
@@ -48,12 +48,8 @@ export async function runUninstall(args: readonly string[]): Promise<MainResult>
       const undone = undoAll(sshdSide, `sshd -t -f ${main} rejects the configuration without the drop-in:\n${test.message}`);
       return report.finish(undone.status, undone.message);
     }
-    const reload = reloadSshd(how);
-    if (!reload.ok) {
-      const undone = undoAll(sshdSide, `${reload.message}\nsshd was not reloaded.`);
-      reloadSshd(how);
-      return report.finish(undone.status, undone.message);
-    }
+    const reload = reloadOrUndo(sshdSide, () => reloadSshd(how));
+    if (!reload.ok) return report.finish(reload.status, reload.message);
     for (const c of plan.first) report.changed(c);
     report.note(reload.message);
   }

@@ -9,6 +9,7 @@ import { chmodSync, chownSync, copyFileSync, mkdirSync, readFileSync, renameSync
 import { dirname } from "node:path";
 import type { Change } from "./change.js";
 import type { Owner } from "./path-state.js";
+import type { SshdResult } from "./sshd-control.js";
 import { EX_SOFTWARE } from "../sysexits.js";
 
 type Prior = { kind: "absent" } | { kind: "file"; bytes: Buffer; mode: number; owner: Owner } | { kind: "dir"; mode: number; owner: Owner };
@@ -142,4 +143,17 @@ export function undoAll(applier: Applier, why: string): { ok: false; message: st
   return problems.length
     ? { ok: false, status: EX_SOFTWARE, message: `${why}\nRESTORE INCOMPLETE, check these paths by hand:\n  ${problems.join("\n  ")}` }
     : { ok: false, status: 1, message: `${why}\nEvery change was undone; the system is as it was.` };
+}
+
+/**
+ * Have sshd re-read its configuration; when that fails, undo the changes and
+ * reload again, since the failed attempt may have half-happened and sshd must
+ * end up on the restored files.
+ */
+export function reloadOrUndo(applier: Applier, reload: () => SshdResult): { ok: true; message: string } | { ok: false; message: string; status: number } {
+  const done = reload();
+  if (done.ok) return { ok: true, message: done.message };
+  const undone = undoAll(applier, `${done.message}\nsshd was not reloaded.`);
+  reload();
+  return undone;
 }
