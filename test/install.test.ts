@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { E2E_USER, WRAPPER } from "./support/paths.js";
+import { E2E_USER, e2eUid, WRAPPER } from "./support/paths.js";
 import { runClient } from "./support/run-client.js";
 import { scratchDir } from "./support/scratch-dir.js";
 import { checkPrerequisites } from "./support/server.js";
@@ -143,7 +143,7 @@ test("not as root: owners are left to the user who runs it, the lines say so, an
   const s = scratchRoot("notroot");
   try {
     execFileSync("chown", ["-R", E2E_USER, s.root]);
-    const uid = execFileSync("id", ["-u", E2E_USER], { encoding: "utf8" }).trim();
+    const uid = e2eUid();
     const gid = execFileSync("id", ["-g", E2E_USER], { encoding: "utf8" }).trim();
     const before = snapshot(s.root);
     const asUser = (args: string[]) => spawnSync("runuser", ["-u", E2E_USER, "--", WRAPPER, ...args, "--root", s.root], { encoding: "utf8", cwd: "/" });
@@ -152,7 +152,7 @@ test("not as root: owners are left to the user who runs it, the lines say so, an
     expect(r.stderr).toContain("not running as root: owners are left as they are");
     expect(r.stdout).toContain(`created /etc/ssh/sshd_config.d/20-rationale.conf (0644 ${uid}:${gid})`);
     expect(r.stdout).not.toContain("root:root");
-    expect(statSync(join(s.root, "var/spool/rationale")).uid).toBe(Number(uid));
+    expect(statSync(join(s.root, "var/spool/rationale")).uid).toBe(uid);
     expect(asUser(["uninstall"]).status).toBe(0);
     expect(snapshot(s.root)).toEqual(before);
   } finally {

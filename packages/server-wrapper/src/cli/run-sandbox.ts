@@ -4,9 +4,9 @@
  * 69 (EX_UNAVAILABLE) when sshd or ssh-keygen is missing, 1 when sshd fails.
  */
 import type { ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { readText } from "../install/read-state.js";
 import { currentAccount } from "../platform/libc.js";
 import { connectLines, displayRecord, paths } from "../sandbox/sandbox-files.js";
 import { terminalWarning } from "../sandbox/terminal-check.js";
@@ -66,7 +66,7 @@ export async function runSandbox(argv: string[]): Promise<MainResult> {
       }
     }
     const lines = connectLines(dir);
-    const warning = terminalWarning(readOr("/proc/self/mounts"), readOr("/etc/group"), currentAccount().uid);
+    const warning = terminalWarning(readText("/proc/self/mounts") ?? "", readText("/etc/group") ?? "", currentAccount().uid);
     if (warning) process.stderr.write(`rationale-server sandbox: warning: ${warning}\n`);
     say(
       `rationale sandbox: a private sshd on 127.0.0.1 with the wrapper as ForceCommand, as ${user}.\n` +
@@ -112,14 +112,6 @@ async function stopSessions(sshd: ChildProcess, serverConf: string): Promise<voi
     const exited = new Promise((r) => sshd.once("exit", r));
     signal(listener, "SIGTERM");
     await Promise.race([exited, until(() => false, 3000)]);
-  }
-}
-
-function readOr(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return "";
   }
 }
 

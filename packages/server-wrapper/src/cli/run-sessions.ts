@@ -5,9 +5,9 @@
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/load-config.js";
-import { readFile } from "../platform/libc.js";
+import { readFile, unlinkFile } from "../platform/libc.js";
 import { listSessions, parseAge, SORT_KEYS, type SortKey, sortSessions } from "../sessions/list-sessions.js";
-import { findWrapperProcesses, pruneStateFile, readStateDir, userName } from "../sessions/read-sessions.js";
+import { findWrapperProcesses, readStateDir, userName } from "../sessions/read-sessions.js";
 import { renderJson, renderTable } from "../sessions/render-sessions.js";
 import type { MainResult } from "./main.js";
 import { EX_NOINPUT, EX_USAGE } from "../sysexits.js";
@@ -66,7 +66,7 @@ export async function runSessions(argv: string[]): Promise<MainResult> {
   if (values.prune) {
     for (const r of rows) {
       if (r.status !== "crashed" || !r.file) continue;
-      const ok = pruneStateFile(r.file);
+      const ok = unlinkFile(r.file);
       process.stderr.write(`rationale-server sessions: ${ok ? "removed" : "could not remove"} ${r.file} (pid ${r.pid} is gone)\n`);
     }
   }

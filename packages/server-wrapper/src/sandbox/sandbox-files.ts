@@ -2,6 +2,7 @@
  * The files of a sandbox, as text. Pure: paths, port and keys in, file
  * contents out, so what the sandbox sets up can be read in one place.
  */
+import { forceCommandLine } from "../install/render-dropin.js";
 
 export interface SandboxLayout {
   dir: string;
@@ -51,7 +52,7 @@ export function sshdConfig(l: SandboxLayout): string {
     "DisableForwarding yes",
     "Subsystem sftp internal-sftp",
     "AcceptEnv RATIONALE RATIONALE_CLIENT",
-    `ForceCommand ${l.wrapper} wrap --config ${p.serverConf}`,
+    `ForceCommand ${forceCommandLine({ bin: l.wrapper, config: p.serverConf })}`,
     "",
   ].join("\n");
 }

@@ -3,7 +3,7 @@
  * Everything here tolerates files and processes vanishing mid-read (sessions
  * end while we look).
  */
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, unlinkSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { basename } from "node:path";
 import { accountOf } from "../platform/libc.js";
 import { scanProc } from "../platform/proc.js";
@@ -94,13 +94,3 @@ function readSessionEnv(pid: number): Record<string, string> {
 }
 
 export const userName = (uid: number) => accountOf(uid).name;
-
-/** Remove a crashed session's state file; false if that failed (not root, already gone). */
-export function pruneStateFile(file: string): boolean {
-  try {
-    unlinkSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
