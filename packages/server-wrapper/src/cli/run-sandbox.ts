@@ -50,13 +50,13 @@ export async function runSandbox(argv: string[]): Promise<MainResult> {
   let sshd: ChildProcess | undefined;
   try {
     checkTools();
-    dir = makeSandboxDir();
-    const user = currentAccount().name;
+    const { name: user, uid } = currentAccount();
     // A free port can be taken between the probe and sshd's bind; try a few.
     for (let attempt = 1; ; attempt++) {
-      const port = fixedPort ?? (await freePort());
-      removeSandboxDir(dir);
+      // A fresh dir each attempt: ssh-keygen and mkdir do not overwrite the last one's files.
+      if (dir) removeSandboxDir(dir);
       dir = makeSandboxDir();
+      const port = fixedPort ?? (await freePort());
       writeSandboxFiles(dir, port, user, wrapper);
       try {
         sshd = await startSshd(dir);
@@ -66,7 +66,7 @@ export async function runSandbox(argv: string[]): Promise<MainResult> {
       }
     }
     const lines = connectLines(dir);
-    const warning = terminalWarning(readText("/proc/self/mounts") ?? "", readText("/etc/group") ?? "", currentAccount().uid);
+    const warning = terminalWarning(readText("/proc/self/mounts") ?? "", readText("/etc/group") ?? "", uid);
     if (warning) process.stderr.write(`rationale-server sandbox: warning: ${warning}\n`);
     say(
       `rationale sandbox: a private sshd on 127.0.0.1 with the wrapper as ForceCommand, as ${user}.\n` +
