@@ -60,6 +60,11 @@ export const INSTALL_DEFAULTS: Readonly<InstallOptions> = Object.freeze({
   json: false,
 });
 
+/** The defaults with lists of their own: INSTALL_DEFAULTS' lists are shared, and options are filled in by pushing. */
+export function installDefaults(): InstallOptions {
+  return { ...INSTALL_DEFAULTS, matchGroups: [], matchUsers: [], matchAddresses: [], exempt: [] };
+}
+
 type ValueKey = "root" | "bin" | "sshdConfig" | "dropin" | "config" | "spoolDir" | "stateDir" | "tmpfiles" | "manifest" | "sshdPidFile" | "sshd" | "checkUser";
 type ListKey = "matchGroups" | "matchUsers" | "matchAddresses" | "exempt";
 type FlagKey = "addInclude" | "dryRun" | "json";
@@ -84,7 +89,7 @@ const FLAGS: Record<string, FlagKey> = {
 const PATTERN = /^[^\s"'\\,!#]+$/;
 
 export function parseInstallArgs(args: readonly string[], command: "install" | "uninstall"): { options: InstallOptions; problems: string[] } {
-  const o: InstallOptions = { ...INSTALL_DEFAULTS, matchGroups: [], matchUsers: [], matchAddresses: [], exempt: [] };
+  const o = installDefaults();
   const problems: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;

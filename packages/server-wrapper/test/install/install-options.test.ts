@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { INSTALL_DEFAULTS, parseInstallArgs } from "../../src/install/install-options.js";
+import { INSTALL_DEFAULTS, installDefaults, parseInstallArgs } from "../../src/install/install-options.js";
 import { groupMembers, pickProbes } from "../../src/install/probe-users.js";
 
 describe("parseInstallArgs", () => {
@@ -28,7 +28,7 @@ describe("parseInstallArgs", () => {
 });
 
 describe("pickProbes", () => {
-  const base = { ...INSTALL_DEFAULTS, matchGroups: [], matchUsers: [], matchAddresses: [], exempt: ["root"] };
+  const base = { ...installDefaults(), exempt: ["root"] };
   const group = "root:x:0:\nops:x:2000:alice,bob\nstaff:x:50:\n";
   const passwd = "root:x:0:0::/root:/bin/sh\ncarol:x:1003:50::/home/carol:/bin/sh\n";
 

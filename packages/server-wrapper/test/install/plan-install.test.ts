@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { INSTALL_DEFAULTS, type InstallOptions } from "../../src/install/install-options.js";
+import { installDefaults, type InstallOptions } from "../../src/install/install-options.js";
 import { parseManifest } from "../../src/install/manifest.js";
 import type { PathState } from "../../src/install/path-state.js";
 import { type InstallInputs, planInstall, tmpfilesText } from "../../src/install/plan-install.js";
 import { apply, dir, file, type Tree, tree } from "./fake-tree.js";
 
 const DEBIAN_MAIN = "Include /etc/ssh/sshd_config.d/*.conf\nPort 22\nSubsystem sftp /usr/lib/openssh/sftp-server\n";
-const opts = (o: Partial<InstallOptions> = {}): InstallOptions => ({ ...INSTALL_DEFAULTS, matchGroups: [], matchUsers: [], matchAddresses: [], exempt: ["root"], ...o });
+const opts = (o: Partial<InstallOptions> = {}): InstallOptions => ({ ...installDefaults(), exempt: ["root"], ...o });
 const debian = (extra: Record<string, PathState> = {}) =>
   tree({ "/etc/ssh/sshd_config": file(DEBIAN_MAIN), "/etc/ssh/sshd_config.d": dir(), "/var/spool": dir(), "/run": dir(), "/var/lib": dir(), "/usr/local/sbin": dir(), ...extra });
 

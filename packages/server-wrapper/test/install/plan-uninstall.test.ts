@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { INSTALL_DEFAULTS, type InstallOptions } from "../../src/install/install-options.js";
+import { installDefaults, type InstallOptions } from "../../src/install/install-options.js";
 import type { Manifest } from "../../src/install/manifest.js";
 import type { PathState } from "../../src/install/path-state.js";
 import { planInstall } from "../../src/install/plan-install.js";
@@ -7,7 +7,7 @@ import { planUninstall } from "../../src/install/plan-uninstall.js";
 import { apply, dir, file, tree } from "./fake-tree.js";
 
 const MAIN = "Include /etc/ssh/sshd_config.d/*.conf\nPort 22\n";
-const o: InstallOptions = { ...INSTALL_DEFAULTS, matchGroups: [], matchUsers: [], matchAddresses: [], exempt: ["root"] };
+const o: InstallOptions = { ...installDefaults(), exempt: ["root"] };
 
 function installed(extra: Record<string, PathState> = {}, options = o) {
   const before = tree({ "/etc/ssh/sshd_config": file(MAIN), "/etc/ssh/sshd_config.d": dir(), "/var/spool": dir(), "/run": dir(), "/var/lib": dir(), "/usr/local/sbin": dir(), ...extra });

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { INSTALL_DEFAULTS, type InstallOptions } from "../../src/install/install-options.js";
+import { installDefaults, type InstallOptions } from "../../src/install/install-options.js";
 import { matchLines, renderDropin, sameDropin } from "../../src/install/render-dropin.js";
 
-const opts = (o: Partial<InstallOptions>): InstallOptions => ({ ...INSTALL_DEFAULTS, matchGroups: [], matchUsers: [], matchAddresses: [], exempt: [], ...o });
+const opts = (o: Partial<InstallOptions>): InstallOptions => ({ ...installDefaults(), ...o });
 
 describe("matchLines", () => {
   test.each([
