@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { csvCell } from "../../src/report/render/csv-rows.js";
-import { formatDuration, safeText } from "../../src/report/render/format-values.js";
+import { safeText } from "@rationale/shared/records/escape";
+import { formatDuration } from "../../src/report/render/format-values.js";
 import { escapeHtml, renderHtml, scriptSafeJson } from "../../src/report/render/render-html.js";
 import { renderText } from "../../src/report/render/render-text.js";
 import { ReportBuilder } from "../../src/report/summarize.js";

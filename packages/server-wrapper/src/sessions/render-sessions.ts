@@ -3,29 +3,23 @@
  * file a user could write, so each cell is escaped again for the terminal
  * (control characters, bidi overrides) and bounded to keep one row per line.
  */
-import { escapeValue } from "@rationale/shared/records/escape";
+import { safeText } from "@rationale/shared/records/escape";
 import { formatAge, type SessionRow } from "./list-sessions.js";
-
-const cell = (v: string, max: number) => {
-  const e = escapeValue(v, "", max * 4);
-  const chars = [...e.text];
-  return chars.length > max ? chars.slice(0, max - 1).join("") + "…" : e.text;
-};
 
 export function renderTable(rows: readonly SessionRow[], wide: boolean): string {
   if (rows.length === 0) return "No sessions.\n";
   const head = ["USER", "SOURCE", "CLIENT", "STARTED", "RUNNING", "PID", "STATUS", "RATIONALE", "COMMAND"];
   const w = wide ? 1000 : 40;
   const body = rows.map((r) => [
-    cell(r.user, 32),
-    cell(r.src, 46),
-    cell(r.client, 16),
+    safeText(r.user, 32),
+    safeText(r.src, 46),
+    safeText(r.client, 16),
     r.started.replace(/\.\d+Z$/, "Z"),
     formatAge(r.runningForMs),
     String(r.pid),
     r.status,
-    cell(r.rationale || "-", w),
-    cell(r.command || "(shell)", w),
+    safeText(r.rationale || "-", w),
+    safeText(r.command || "(shell)", w),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => [...b[i]!].length)));
   const line = (cols: string[]) =>

@@ -85,4 +85,12 @@ describe("ages and rendering", () => {
     expect(out).toContain("ls\\x0a\\x1b]0;pwned\\x07");
     expect(out).toContain("a\\u{202e}b");
   });
+  test("a cell cut short says so, also when the byte bound did the cutting", () => {
+    // 20 emoji are 80 UTF-8 bytes: the escaping bound (4 bytes a character
+    // for 16 characters, the CLIENT column) cuts it to 16 emoji, which used
+    // to be shown whole with no mark that anything was missing.
+    const rows = listSessions([], [{ pid: 1, uid: 5, startTicks: "1", started: new Date(0), env: { RATIONALE_CLIENT: "\u{1F600}".repeat(20) } }], () => "mallory", new Date(1000));
+    expect(rows[0]!.client).toBe("\u{1F600}".repeat(20));
+    expect(renderTable(rows, true)).toContain("\u{1F600}".repeat(15) + "…");
+  });
 });

@@ -106,3 +106,15 @@ export function unescapeValue(text: string): string {
   }
   return out;
 }
+
+/**
+ * A record value for a terminal cell (`sessions`, the report's summary): the
+ * rationale and the other client-sent values are attacker-controlled, so they
+ * pass the same escaping as in the log (no escape sequences, no bidi tricks)
+ * and are cut to `maxChars`, with "…" wherever anything was cut.
+ */
+export function safeText(value: string, maxChars = 60): string {
+  const { text, truncated } = escapeValue(value, "", maxChars * 4);
+  const chars = [...text];
+  return chars.length > maxChars || truncated ? chars.slice(0, maxChars - 1).join("") + "…" : text;
+}

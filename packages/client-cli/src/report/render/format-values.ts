@@ -1,6 +1,4 @@
 /** Values as people read them in the terminal summary (pure). */
-import { escapeValue } from "@rationale/shared/records/escape";
-
 /** 812 ms, 4.2 s, 3 min 5 s, 2 h 10 min, 3 d 4 h. */
 export function formatDuration(ms: number | undefined): string {
   if (ms === undefined) return "-";
@@ -11,17 +9,6 @@ export function formatDuration(ms: number | undefined): string {
   if (s < 3600) return parts(Math.floor(s / 60), "min", Math.floor(s % 60), "s");
   if (s < 86_400) return parts(Math.floor(s / 3600), "h", Math.floor((s % 3600) / 60), "min");
   return parts(Math.floor(s / 86_400), "d", Math.floor((s % 86_400) / 3600), "h");
-}
-
-/**
- * A record value for the terminal: the rationale and the other
- * client-sent values are attacker-controlled, so they pass the same
- * escaping as in the log (no escape sequences, no bidi tricks) and are cut.
- */
-export function safeText(value: string, maxChars = 60): string {
-  const { text, truncated } = escapeValue(value, "", maxChars * 4);
-  const chars = [...text];
-  return chars.length > maxChars || truncated ? chars.slice(0, maxChars - 1).join("") + "…" : text;
 }
 
 /** `2026-11-23T01:02:03.004Z` to `2026-11-23 01:02Z`. */

@@ -1,6 +1,7 @@
 /** The terminal summary (pure: report in, text out). */
 import type { Report, SessionRow } from "../report.js";
-import { formatDuration, safeText, shortTime } from "./format-values.js";
+import { safeText } from "@rationale/shared/records/escape";
+import { formatDuration, shortTime } from "./format-values.js";
 import { textTable } from "./text-table.js";
 
 const MAX_ROWS = 15;
